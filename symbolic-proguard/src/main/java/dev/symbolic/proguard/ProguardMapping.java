@@ -1,0 +1,282 @@
+package dev.symbolic.proguard;
+
+import dev.symbolic.common.ByteView;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * A ProGuard or R8 mapping file, read lazily from its bytes.
+ *
+ * <p>Opening scans the file once for class header lines ({@code com.Foo -> a:}) and keeps only
+ * their positions and names; a class's members are parsed the first time the class is looked up.
+ * That makes one lookup in a 50 MB mapping cost a scan, not a parse. Broken lines are skipped and
+ * counted ({@link #brokenLineCount()}), never fatal.
+ *
+ * <pre>{@code
+ * ProguardMapping mapping = ProguardMapping.open(Path.of("mapping.txt"));
+ * System.out.println(Retracer.of(mapping).retrace(trace));
+ * }</pre>
+ *
+ * <p>Thread-safe: parsed classes are published through an atomic array.
+ */
+public final class ProguardMapping implements Mapping {
+  /** A class header longer than this is not a class name but junk. */
+  private static final int MAX_HEADER_LINE = 64 * 1024;
+
+  private static final UUID NAMESPACE_GUARDSQUARE =
+      nameUuidV5(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
+          "guardsquare.com".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+  private final ByteView data;
+  private final MappingHeader header;
+  private final String[] obfuscatedNames;
+  private final String[] originalNames;
+  private final long[] sectionStarts;
+  private final long[] sectionEnds;
+  private final Map<String, Integer> byObfuscated;
+  private final Map<String, Integer> byOriginal;
+  private final AtomicReferenceArray<ClassMapping> parsed;
+  private final int brokenHeaderLines;
+
+  private ProguardMapping(ByteView data) {
+    this.data = data;
+    Scan scan = new Scan(data);
+    this.header = scan.header;
+    int n = scan.obfuscated.size();
+    this.obfuscatedNames = scan.obfuscated.toArray(new String[0]);
+    this.originalNames = scan.original.toArray(new String[0]);
+    this.sectionStarts = new long[n];
+    this.sectionEnds = new long[n];
+    for (int i = 0; i < n; i++) {
+      sectionStarts[i] = scan.starts.get(i * 2);
+      sectionEnds[i] = scan.starts.get(i * 2 + 1);
+    }
+    this.byObfuscated = new HashMap<>(n * 2);
+    this.byOriginal = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      byObfuscated.putIfAbsent(obfuscatedNames[i], i);
+      byOriginal.putIfAbsent(originalNames[i], i);
+    }
+    this.parsed = new AtomicReferenceArray<>(n);
+    this.brokenHeaderLines = scan.broken;
+  }
+
+  /** Reads a mapping from bytes (UTF-8; CRLF and a byte order mark are fine). */
+  public static ProguardMapping parse(ByteView bytes) {
+    return new ProguardMapping(bytes);
+  }
+
+  /** Reads a mapping from bytes. */
+  public static ProguardMapping parse(byte[] bytes) {
+    return new ProguardMapping(ByteView.of(bytes));
+  }
+
+  /** Reads a mapping from a string. */
+  public static ProguardMapping parse(String text) {
+    return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Memory-maps and indexes a mapping file. */
+  public static ProguardMapping open(Path file) throws IOException {
+    return new ProguardMapping(ByteView.map(file));
+  }
+
+  @Override
+  public MappingHeader header() {
+    return header;
+  }
+
+  /** Whether R8 wrote the mapping (its header names R8 or has a map version). */
+  public boolean isR8() {
+    return header.mapVersion().isPresent()
+        || header.compiler().map(c -> c.startsWith("R8")).orElse(false);
+  }
+
+  /** The number of classes. */
+  public int classCount() {
+    return obfuscatedNames.length;
+  }
+
+  @Override
+  public Optional<ClassMapping> classMapping(String obfuscatedName) {
+    Integer index = byObfuscated.get(obfuscatedName);
+    return index == null ? Optional.empty() : Optional.of(classAt(index));
+  }
+
+  @Override
+  public Optional<ClassMapping> classMappingByOriginalName(String originalName) {
+    Integer index = byOriginal.get(originalName);
+    return index == null ? Optional.empty() : Optional.of(classAt(index));
+  }
+
+  /** Every class, in file order, each parsed on demand. */
+  public Stream<ClassMapping> classes() {
+    return IntStream.range(0, obfuscatedNames.length).mapToObj(this::classAt);
+  }
+
+  /** The number of lines that could not be parsed. Parses every class. */
+  public int brokenLineCount() {
+    int broken = brokenHeaderLines;
+    for (int i = 0; i < obfuscatedNames.length; i++) {
+      MappingParser.Problems problems = new MappingParser.Problems();
+      MappingParser.parseClass(
+          new MappingParser.ClassHeader(originalNames[i], obfuscatedNames[i]),
+          sectionLines(i), header, problems);
+      broken += problems.brokenLines;
+    }
+    return broken;
+  }
+
+  /**
+   * The UUID Sentry's tools give this mapping: a version 5 UUID of the file's bytes in the
+   * namespace {@code uuid5(DNS, "guardsquare.com")}.
+   */
+  public UUID uuid() {
+    return nameUuidV5(NAMESPACE_GUARDSQUARE, data);
+  }
+
+  private ClassMapping classAt(int index) {
+    ClassMapping cls = parsed.get(index);
+    if (cls == null) {
+      cls = MappingParser.parseClass(
+          new MappingParser.ClassHeader(originalNames[index], obfuscatedNames[index]),
+          sectionLines(index), header, new MappingParser.Problems());
+      if (!parsed.compareAndSet(index, null, cls)) {
+        cls = parsed.get(index);
+      }
+    }
+    return cls;
+  }
+
+  private List<String> sectionLines(int index) {
+    List<String> lines = new ArrayList<>();
+    long pos = sectionStarts[index];
+    long end = sectionEnds[index];
+    while (pos < end) {
+      long nl = data.indexOf((byte) '\n', pos, end);
+      long lineEnd = nl < 0 ? end : nl;
+      long len = lineEnd - pos;
+      // Member lines longer than this cannot be valid; skip them rather than allocate.
+      lines.add(len > MAX_HEADER_LINE ? "\u0000" : data.utf8(pos, (int) len));
+      pos = lineEnd + 1;
+    }
+    return lines;
+  }
+
+  /** One pass over the file that finds the header comments and every class header line. */
+  private static final class Scan {
+    MappingHeader header = MappingHeader.EMPTY;
+    final List<String> obfuscated = new ArrayList<>();
+    final List<String> original = new ArrayList<>();
+    final LongList starts = new LongList();
+    int broken;
+
+    Scan(ByteView data) {
+      long len = data.length();
+      long pos = 0;
+      if (len >= 3 && data.u8(0) == 0xEF && data.u8(1) == 0xBB && data.u8(2) == 0xBF) {
+        pos = 3;
+      }
+      boolean inClass = false;
+      boolean seenClass = false;
+      while (pos < len) {
+        long nl = data.indexOf((byte) '\n', pos, len);
+        long end = nl < 0 ? len : nl;
+        if (end > pos) {
+          int first = data.u8(pos);
+          if (first == '#') {
+            if (!seenClass && end - pos <= MAX_HEADER_LINE) {
+              header = MappingParser.parseHeaderComment(header, data.utf8(pos, (int) (end - pos)));
+            }
+          } else if (first != ' ' && first != '\t' && first != '\r') {
+            MappingParser.ClassHeader h = end - pos <= MAX_HEADER_LINE
+                ? MappingParser.parseClassHeader(data.utf8(pos, (int) (end - pos)))
+                : null;
+            if (inClass) {
+              starts.add(pos);
+              inClass = false;
+            }
+            if (h == null) {
+              broken++;
+            } else {
+              obfuscated.add(h.obfuscatedName);
+              original.add(h.originalName);
+              starts.add(pos);
+              inClass = true;
+              seenClass = true;
+            }
+          }
+        }
+        pos = end + 1;
+      }
+      if (inClass) {
+        starts.add(len);
+      }
+    }
+  }
+
+  /** A growable list of longs, to keep the scan free of boxing. */
+  private static final class LongList {
+    private long[] values = new long[64];
+    private int size;
+
+    void add(long v) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    long get(int i) {
+      return values[i];
+    }
+  }
+
+  private static UUID nameUuidV5(UUID namespace, byte[] name) {
+    return nameUuidV5(namespace, ByteView.of(name));
+  }
+
+  private static UUID nameUuidV5(UUID namespace, ByteView name) {
+    MessageDigest sha1;
+    try {
+      sha1 = MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is required of every Java platform", e);
+    }
+    byte[] ns = new byte[16];
+    long msb = namespace.getMostSignificantBits();
+    long lsb = namespace.getLeastSignificantBits();
+    for (int i = 0; i < 8; i++) {
+      ns[i] = (byte) (msb >>> (56 - 8 * i));
+      ns[8 + i] = (byte) (lsb >>> (56 - 8 * i));
+    }
+    sha1.update(ns);
+    byte[] buffer = new byte[1 << 16];
+    for (long pos = 0; pos < name.length(); pos += buffer.length) {
+      int n = (int) Math.min(buffer.length, name.length() - pos);
+      name.copyTo(pos, buffer, 0, n);
+      sha1.update(buffer, 0, n);
+    }
+    byte[] hash = sha1.digest();
+    hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+    hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+    long hi = 0;
+    long lo = 0;
+    for (int i = 0; i < 8; i++) {
+      hi = (hi << 8) | (hash[i] & 0xff);
+      lo = (lo << 8) | (hash[8 + i] & 0xff);
+    }
+    return new UUID(hi, lo);
+  }
+}

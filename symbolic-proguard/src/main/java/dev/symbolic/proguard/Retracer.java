@@ -1,0 +1,201 @@
+package dev.symbolic.proguard;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Retraces whole stack traces as text, printing what R8's {@code retrace} prints.
+ *
+ * <p>Frames become their original frames (several for inlined code, innermost first); exception
+ * class names at the start of a line and after {@code Caused by:}, {@code Suppressed:} or
+ * {@code Exception in thread "…"} are restored; every other line is copied. When the mapping
+ * cannot tell candidates apart, each further candidate is printed on its own line with
+ * {@code <OR> } before {@code at}. Compiler-synthesized frames vanish, outline frames are folded
+ * into their call site, and {@code rewriteFrame} rules drop the frames a compiler-inserted null
+ * check added.
+ *
+ * <pre>{@code
+ * Retracer retracer = Retracer.of(ProguardMapping.open(Path.of("mapping.txt")));
+ * String original = retracer.retrace(obfuscated);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; each call keeps its own state.
+ */
+public final class Retracer {
+  private final Mapping mapping;
+  private final boolean verbose;
+
+  private Retracer(Mapping mapping, boolean verbose) {
+    this.mapping = Objects.requireNonNull(mapping, "mapping");
+    this.verbose = verbose;
+  }
+
+  /** A retracer printing R8's default output. */
+  public static Retracer of(Mapping mapping) {
+    return new Retracer(mapping, false);
+  }
+
+  /** A retracer printing full method signatures, as R8's {@code --verbose} does. */
+  public Retracer verbose(boolean verbose) {
+    return new Retracer(mapping, verbose);
+  }
+
+  /** Retraces a whole trace; lines are separated by {@code \n} in the result. */
+  public String retrace(String stackTrace) {
+    StringBuilder out = new StringBuilder(stackTrace.length() + 256);
+    try (BufferedReader reader = new BufferedReader(new StringReader(stackTrace))) {
+      retrace(reader, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Retraces lines from {@code in} to {@code out}, each output line ending in {@code \n}. */
+  public void retrace(Reader in, Writer out) throws IOException {
+    BufferedReader reader = in instanceof BufferedReader ? (BufferedReader) in
+        : new BufferedReader(in, 1 << 16);
+    retrace(reader, (Appendable) out);
+  }
+
+  private void retrace(BufferedReader reader, Appendable out) throws IOException {
+    Context context = Context.EMPTY;
+    List<String> lines = new ArrayList<>();
+    String line;
+    while ((line = reader.readLine()) != null) {
+      lines.clear();
+      context = retraceLine(line, context, lines);
+      for (String l : lines) {
+        out.append(l).append('\n');
+      }
+    }
+  }
+
+  /**
+   * Retraces one line.
+   *
+   * @return the lines it becomes: none when it was a synthesized frame, several for inlining
+   *     and ambiguity
+   */
+  public List<String> retraceLine(String line) {
+    List<String> out = new ArrayList<>();
+    retraceLine(line, Context.EMPTY, out);
+    return out;
+  }
+
+  /** What a line hands to the next: the thrown exception, or a pending outline position. */
+  private static final class Context {
+    static final Context EMPTY = new Context(null, FrameLookup.NONE);
+    final String thrown;
+    final int outlinePosition;
+
+    Context(String thrown, int outlinePosition) {
+      this.thrown = thrown;
+      this.outlinePosition = outlinePosition;
+    }
+  }
+
+  private Context retraceLine(String text, Context context, List<String> out) {
+    StackTraceLine line = StackTraceLine.parse(text);
+    if (!line.hasClass()) {
+      out.add(text);
+      return Context.EMPTY;
+    }
+    String obfuscatedClass = line.className();
+    ClassMapping cls = mapping.classMapping(obfuscatedClass).orElse(null);
+    String className = cls == null ? obfuscatedClass : cls.originalName();
+    if (!line.isFrame()) {
+      out.add(replace(line, className, null, null, null));
+      return new Context(obfuscatedClass, FrameLookup.NONE);
+    }
+    int position = line.lineNumber();
+    FrameLookup.Result result =
+        FrameLookup.lookup(cls, line.methodName(), position, context.thrown,
+            context.outlinePosition);
+    if (result.isEmpty()) {
+      String file = line.hasFile()
+          ? SourceFiles.forClass(mapping, className, line.fileName(), cls != null) : null;
+      out.add(replace(line, className, line.methodName(), file, null));
+      return Context.EMPTY;
+    }
+    int outline = FrameLookup.NONE;
+    Set<String> seen = new HashSet<>();
+    boolean first = true;
+    for (FrameLookup.Candidate candidate : result.candidates) {
+      outline = candidate.outlinePosition;
+      if (candidate.frames.isEmpty()) {
+        continue;
+      }
+      List<String> block = new ArrayList<>(candidate.frames.size());
+      for (FrameLookup.Frame frame : candidate.frames) {
+        String holder = frame.range.originalClass().orElse(className);
+        String file = line.hasFile()
+            ? SourceFiles.forClass(mapping, holder, line.fileName(), true) : null;
+        String method = verbose ? frame.range.signature() : frame.range.originalName();
+        String lineText = null;
+        if (line.hasLineSpan()) {
+          int number = frame.line != FrameLookup.NONE ? frame.line : position;
+          boolean print = number != FrameLookup.NONE
+              && (position != FrameLookup.NONE || !result.ambiguous || verbose);
+          if (print) {
+            // R8 prints no line at all for line 0.
+            lineText = number > 0 ? ":" + number : "";
+          }
+        }
+        block.add(replace(line, holder, method, file, lineText));
+      }
+      if (!seen.add(String.join("\n", block))) {
+        continue;
+      }
+      if (!first) {
+        block.set(0, insertOr(block.get(0)));
+      }
+      first = false;
+      out.addAll(block);
+    }
+    return new Context(null, outline);
+  }
+
+  /** R8 marks a further candidate by inserting {@code <OR> } before {@code at}. */
+  private static String insertOr(String line) {
+    int at = line.indexOf("at ");
+    if (at < 0) {
+      at = 0;
+      while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
+        at++;
+      }
+    }
+    return line.substring(0, at) + "<OR> " + line.substring(at);
+  }
+
+  /** Rebuilds the line with the class, method, file and line spans replaced where given. */
+  private static String replace(
+      StackTraceLine line, String className, String method, String file, String lineText) {
+    String text = line.text;
+    StringBuilder sb = new StringBuilder(text.length() + 64);
+    sb.append(text, 0, line.classStart).append(className);
+    int pos = line.classEnd;
+    if (line.isFrame()) {
+      sb.append(text, pos, line.methodStart).append(method);
+      pos = line.methodEnd;
+      if (line.hasFile()) {
+        sb.append(text, pos, line.fileStart).append(file);
+        pos = line.fileEnd;
+      }
+      if (line.hasLineSpan()) {
+        sb.append(text, pos, line.lineStart).append(lineText != null ? lineText : line.lineText());
+        pos = line.lineEnd;
+      }
+    }
+    return sb.append(text, pos, text.length()).toString();
+  }
+}
