@@ -18,6 +18,8 @@ final class FrameLookup {
   static final int MAX_CANDIDATES = 10_000;
 
   static final int NONE = MemberMapping.NONE;
+  /** No outline position is pending (a pending one may itself be NONE: a frame without line). */
+  static final int NO_OUTLINE = Integer.MIN_VALUE;
 
   private FrameLookup() {}
 
@@ -35,7 +37,7 @@ final class FrameLookup {
   /** One candidate: original frames innermost first, after rewriting and synthetic removal. */
   static final class Candidate {
     final List<Frame> frames;
-    /** Outline position this candidate hands to the next frame, or NONE. */
+    /** Outline position this candidate hands to the next frame, or NO_OUTLINE. */
     final int outlinePosition;
 
     Candidate(List<Frame> frames, int outlinePosition) {
@@ -71,13 +73,13 @@ final class FrameLookup {
     }
   }
 
-  private enum Filter { LINE, ALL, NO_MINIFIED }
+  private enum Filter { LINE, ZERO, NO_MINIFIED }
 
   /**
    * Looks up {@code methodName} at obfuscated {@code position} (NONE when the frame has no line).
    *
    * @param thrown the obfuscated class of the exception this frame is the top of, or null
-   * @param outlinePosition the position of an outline frame directly above, or NONE
+   * @param outlinePosition the position of an outline frame directly above, or NO_OUTLINE
    */
   static Result lookup(
       ClassMapping cls, String methodName, int position, String thrown, int outlinePosition) {
@@ -89,16 +91,27 @@ final class FrameLookup {
       return EMPTY;
     }
     List<List<MemberMapping>> partitions = partition(ranges);
+    // R8 treats line 0 like a missing line.
+    boolean hasPosition = position > 0;
     int[] finalPosition = {position};
     List<Selection> selections =
-        narrow(partitions, position >= 0 ? Filter.LINE : Filter.ALL, position, outlinePosition,
+        narrow(partitions, hasPosition ? Filter.LINE : Filter.ZERO, position, outlinePosition,
             finalPosition);
-    if (position >= 0 && selections.isEmpty()) {
+    if (hasPosition && selections.isEmpty()) {
       selections =
           narrow(partitions, Filter.NO_MINIFIED, position, outlinePosition, finalPosition);
     }
     if (selections.isEmpty()) {
-      return EMPTY;
+      if (hasPosition) {
+        return EMPTY;
+      }
+      // Without a line, every overload is a candidate, named by its outermost method only.
+      for (List<MemberMapping> partition : partitions) {
+        MemberMapping outer = last(partition);
+        boolean catchAll = partition.size() == 1
+            && outer.minifiedStart() == 0 && outer.minifiedEnd() == 65535;
+        selections.add(new Selection(partition, catchAll ? partition : List.of(withoutRanges(outer))));
+      }
     }
     boolean ambiguous = isAmbiguous(selections);
     int obfuscatedPosition = finalPosition[0];
@@ -125,6 +138,13 @@ final class FrameLookup {
           outlineMember);
     }
     return new Result(candidates, ambiguous);
+  }
+
+  /** The member of a line without its line ranges, as R8 reports a method it cannot place. */
+  private static MemberMapping withoutRanges(MemberMapping m) {
+    return new MemberMapping(true, m.type(), m.originalClassOrEmpty(), m.originalName(),
+        m.arguments(), m.obfuscatedName(), NONE, NONE, NONE, NONE, m.isSynthesized(),
+        m.isOutline(), m.residualSignatureOrNull(), null, null, List.of());
   }
 
   private static boolean isOutlineMember(ClassMapping cls, MemberMapping member) {
@@ -173,9 +193,11 @@ final class FrameLookup {
       boolean outlineMember) {
     int remove = 0;
     if (thrown != null) {
-      for (RewriteFrameRule rule : last(chain).rewriteFrames()) {
-        if (rule.matches(thrown)) {
-          remove += rule.removeInnerFrames();
+      for (MemberMapping range : chain) {
+        for (RewriteFrameRule rule : range.rewriteFrames()) {
+          if (rule.matches(thrown)) {
+            remove += rule.removeInnerFrames();
+          }
         }
       }
     }
@@ -196,7 +218,7 @@ final class FrameLookup {
       int given = i == 0 && topLineGiven ? topLine : defaultPosition(range);
       frames.add(new Frame(range, originalLine(range, given, obfuscatedPosition, ambiguous)));
     }
-    int outline = outlineMember && obfuscatedPosition >= 0 ? obfuscatedPosition : NONE;
+    int outline = outlineMember ? obfuscatedPosition : NO_OUTLINE;
     return new Candidate(frames, outline);
   }
 
@@ -239,12 +261,12 @@ final class FrameLookup {
       if (selected.isEmpty()) {
         continue;
       }
-      if (outlinePosition != NONE) {
+      if (outlinePosition != NO_OUTLINE) {
         MemberMapping callsite = last(selected);
         if (callsite.isOutlineCallsite()) {
           int rewritten = callsite.outlineCallsitePosition(outlinePosition).orElse(outlinePosition);
           finalPosition[0] = rewritten;
-          return narrow(partitions, Filter.LINE, rewritten, NONE, finalPosition);
+          return narrow(partitions, Filter.LINE, rewritten, NO_OUTLINE, finalPosition);
         }
       }
       result.add(new Selection(partition, selected));
@@ -256,8 +278,19 @@ final class FrameLookup {
   private static List<MemberMapping> select(
       List<MemberMapping> partition, Filter filter, int position) {
     switch (filter) {
-      case ALL:
-        return partition;
+      case ZERO: {
+        // R8 looks a frame without line up as line 0, else takes the first line-less range.
+        List<MemberMapping> atZero = select(partition, Filter.LINE, 0);
+        if (!atZero.isEmpty()) {
+          return atZero;
+        }
+        for (MemberMapping m : partition) {
+          if (!m.hasMinifiedRange()) {
+            return List.of(m);
+          }
+        }
+        return List.of();
+      }
       case NO_MINIFIED: {
         List<MemberMapping> out = new ArrayList<>();
         for (MemberMapping m : partition) {

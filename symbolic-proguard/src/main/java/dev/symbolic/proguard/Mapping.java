@@ -59,7 +59,7 @@ public interface Mapping {
     ClassMapping cls = classMapping(frame.className()).orElse(null);
     int position = frame.line() > 0 ? frame.line() : FrameLookup.NONE;
     FrameLookup.Result result =
-        FrameLookup.lookup(cls, frame.methodName(), position, null, FrameLookup.NONE);
+        FrameLookup.lookup(cls, frame.methodName(), position, null, FrameLookup.NO_OUTLINE);
     String obfuscatedFile = frame.fileName().orElse("");
     if (result.isEmpty()) {
       String className = cls == null ? frame.className() : cls.originalName();

@@ -134,7 +134,8 @@ final class MappingParser {
             if (sourceFile == null) {
               sourceFile = (String) json.get("fileName");
             }
-          } else if (id.equals("com.android.tools.r8.synthesized")) {
+          } else if (id.equals("com.android.tools.r8.synthesized")
+              && mapHeader.supports(1, 0)) {
             classSynthesized = true;
           }
         } else if (!applyMemberInfo(last, id, json, mapHeader)) {
@@ -163,7 +164,10 @@ final class MappingParser {
       Draft member, String id, Map<String, Object> json, MappingHeader mapHeader) {
     switch (id) {
       case "com.android.tools.r8.synthesized":
-        member.synthesized = true;
+        // Like R8, honour the mark only in mappings that declare a map version.
+        if (mapHeader.supports(1, 0)) {
+          member.synthesized = true;
+        }
         return true;
       case "com.android.tools.r8.outline":
         if (mapHeader.supports(2, 0)) {

@@ -220,12 +220,12 @@ public final class MemberMapping {
   }
 
   /**
-   * Key of the member this line belongs to: R8 keeps one member per obfuscated name and original
-   * signature, and a mark such as {@code synthesized} on one of its lines holds for all of them.
+   * Key of the obfuscated member this line belongs to: its obfuscated name with the original
+   * parameter and return types, as R8 keys members. A mark such as {@code synthesized} on one
+   * line holds for every line with the same key, whatever class the code was inlined from.
    */
   String memberKey() {
-    return obfuscatedName + ' ' + type + ' ' + originalClass + '.' + originalName + '(' + arguments
-        + ')';
+    return obfuscatedName + '(' + arguments + ')' + type;
   }
 
   /** The original signature, used to split overloads: the qualified name and the types. */

@@ -94,7 +94,7 @@ public final class Retracer {
 
   /** What a line hands to the next: the thrown exception, or a pending outline position. */
   private static final class Context {
-    static final Context EMPTY = new Context(null, FrameLookup.NONE);
+    static final Context EMPTY = new Context(null, FrameLookup.NO_OUTLINE);
     final String thrown;
     final int outlinePosition;
 
@@ -107,62 +107,139 @@ public final class Retracer {
   private Context retraceLine(String text, Context context, List<String> out) {
     StackTraceLine line = StackTraceLine.parse(text);
     if (!line.hasClass()) {
+      // A line R8 does not understand hands the state on untouched.
       out.add(text);
-      return Context.EMPTY;
+      return context;
     }
     String obfuscatedClass = line.className();
     ClassMapping cls = mapping.classMapping(obfuscatedClass).orElse(null);
     String className = cls == null ? obfuscatedClass : cls.originalName();
     if (!line.isFrame()) {
       out.add(replace(line, className, null, null, null));
-      return new Context(obfuscatedClass, FrameLookup.NONE);
+      return new Context(obfuscatedClass, FrameLookup.NO_OUTLINE);
     }
     int position = line.lineNumber();
     FrameLookup.Result result =
         FrameLookup.lookup(cls, line.methodName(), position, context.thrown,
             context.outlinePosition);
     if (result.isEmpty()) {
-      String file = line.hasFile()
-          ? SourceFiles.forClass(mapping, className, line.fileName(), cls != null) : null;
-      out.add(replace(line, className, line.methodName(), file, null));
-      return Context.EMPTY;
+      String file = SourceFiles.forClass(mapping, className, line.fileName(), cls != null);
+      String lineText = position == FrameLookup.NONE ? null : position > 0 ? ":" + position : "";
+      out.add(replace(line, className, line.methodName(), file, lineText));
+      return context;
     }
-    int outline = FrameLookup.NONE;
+    int lastOutline = FrameLookup.NO_OUTLINE;
+    List<Block> blocks = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    boolean first = true;
     for (FrameLookup.Candidate candidate : result.candidates) {
-      outline = candidate.outlinePosition;
+      lastOutline = candidate.outlinePosition;
       if (candidate.frames.isEmpty()) {
         continue;
       }
-      List<String> block = new ArrayList<>(candidate.frames.size());
+      Block block = null;
       for (FrameLookup.Frame frame : candidate.frames) {
         String holder = frame.range.originalClass().orElse(className);
-        String file = line.hasFile()
-            ? SourceFiles.forClass(mapping, holder, line.fileName(), true) : null;
+        String file = SourceFiles.forClass(mapping, holder, line.fileName(), true);
+        int number = frame.line != FrameLookup.NONE ? frame.line : position;
+        if (block == null) {
+          block = new Block(holder, frame.range, file, number, candidate.outlinePosition);
+          // R8 drops a candidate whose top frame reads the same as an earlier one's.
+          if (!seen.add(block.key(verbose || position > 0, verbose))) {
+            break;
+          }
+          blocks.add(block);
+        }
         String method = verbose ? frame.range.signature() : frame.range.originalName();
         String lineText = null;
-        if (line.hasLineSpan()) {
-          int number = frame.line != FrameLookup.NONE ? frame.line : position;
-          boolean print = number != FrameLookup.NONE
-              && (position != FrameLookup.NONE || !result.ambiguous || verbose);
-          if (print) {
-            // R8 prints no line at all for line 0.
-            lineText = number > 0 ? ":" + number : "";
+        if (number != FrameLookup.NONE
+            && (position != FrameLookup.NONE || !result.ambiguous || verbose)) {
+          // R8 prints no line at all for line 0.
+          lineText = number > 0 ? ":" + number : "";
+        }
+        block.lines.add(replace(line, holder, method, file, lineText));
+      }
+    }
+    blocks.sort(null);
+    // Candidates are printed frame by frame: every candidate's first frame, then every second
+    // frame, each further distinct one marked with <OR>.
+    for (int index = 0; ; index++) {
+      boolean any = false;
+      Set<String> printed = new HashSet<>();
+      for (Block block : blocks) {
+        if (index < block.lines.size()) {
+          any = true;
+          String s = block.lines.get(index);
+          if (printed.add(s)) {
+            out.add(block == blocks.get(0) ? s : insertOr(s));
           }
         }
-        block.add(replace(line, holder, method, file, lineText));
       }
-      if (!seen.add(String.join("\n", block))) {
-        continue;
+      if (!any) {
+        break;
       }
-      if (!first) {
-        block.set(0, insertOr(block.get(0)));
-      }
-      first = false;
-      out.addAll(block);
     }
-    return new Context(null, outline);
+    if (blocks.isEmpty()) {
+      return new Context(null, lastOutline);
+    }
+    return blocks.size() == 1 ? new Context(null, blocks.get(0).outline) : Context.EMPTY;
+  }
+
+  /** One candidate's printed frames, ordered and told apart by its top frame as R8 does. */
+  private static final class Block implements Comparable<Block> {
+    final String holder;
+    final MemberMapping method;
+    final String file;
+    final int line;
+    final int outline;
+    final List<String> lines = new ArrayList<>(2);
+
+    Block(String holder, MemberMapping method, String file, int line, int outline) {
+      this.holder = holder;
+      this.method = method;
+      this.file = file;
+      this.line = line;
+      this.outline = outline;
+    }
+
+    String key(boolean withLine, boolean withSignature) {
+      return holder + '\u0000' + file + '\u0000' + (withLine ? line : 0) + '\u0000'
+          + method.originalName() + (withSignature ? '\u0000' + method.signature() : "");
+    }
+
+    @Override
+    public int compareTo(Block o) {
+      int c = holder.compareTo(o.holder);
+      if (c == 0) {
+        c = method.originalName().compareTo(o.method.originalName());
+      }
+      if (c == 0) {
+        c = method.type().compareTo(o.method.type());
+      }
+      if (c == 0) {
+        c = compareArguments(method.arguments(), o.method.arguments());
+      }
+      if (c == 0) {
+        c = file.compareTo(o.file);
+      }
+      if (c == 0) {
+        c = Boolean.compare(line != FrameLookup.NONE, o.line != FrameLookup.NONE);
+      }
+      if (c == 0) {
+        c = Integer.compare(line, o.line);
+      }
+      return c;
+    }
+
+    /** R8 orders parameter lists by length, then by each type's name. */
+    private static int compareArguments(String a, String b) {
+      String[] x = a.isEmpty() ? new String[0] : a.split(",");
+      String[] y = b.isEmpty() ? new String[0] : b.split(",");
+      int c = Integer.compare(x.length, y.length);
+      for (int i = 0; i < x.length && c == 0; i++) {
+        c = x[i].compareTo(y[i]);
+      }
+      return c;
+    }
   }
 
   /** R8 marks a further candidate by inserting {@code <OR> } before {@code at}. */
