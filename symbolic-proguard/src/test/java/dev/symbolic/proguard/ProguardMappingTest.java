@@ -1,0 +1,115 @@
+package dev.symbolic.proguard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class ProguardMappingTest {
+  private static final String MAPPING = "# compiler: R8\n"
+      + "# compiler_version: 8.5.35\n"
+      + "# {\"id\":\"com.android.tools.r8.mapping\",\"version\":\"2.2\"}\r\n"
+      + "# pg_map_id: abc\n"
+      + "com.example.Foo -> a.b:\r\n"
+      + "# {\"id\":\"sourceFile\",\"fileName\":\"Foo.kt\"}\n"
+      + "    java.lang.String name -> a\n"
+      + "    int count -> a\n"
+      + "    1:3:void run(int):10:12 -> b\n"
+      + "      # {\"id\":\"com.android.tools.r8.residualsignature\",\"signature\":\"(I)V\"}\n"
+      + "    this line is broken\n"
+      + "com.example.Bar -> a.c:\n"
+      + "    void <init>() -> <init>\n";
+
+  @Test
+  void readsHeaderClassesAndMembers() {
+    ProguardMapping mapping = ProguardMapping.parse(MAPPING);
+    assertThat(mapping.header().compiler()).contains("R8");
+    assertThat(mapping.header().compilerVersion()).contains("8.5.35");
+    assertThat(mapping.header().mapVersion()).contains("2.2");
+    assertThat(mapping.header().pgMapId()).contains("abc");
+    assertThat(mapping.isR8()).isTrue();
+    assertThat(mapping.classCount()).isEqualTo(2);
+    assertThat(mapping.remapClass("a.b")).contains("com.example.Foo");
+    assertThat(mapping.remapClass("zz")).isEmpty();
+    assertThat(mapping.classMappingByOriginalName("com.example.Bar").map(ClassMapping::obfuscatedName))
+        .contains("a.c");
+    assertThat(mapping.classMapping("a.b").flatMap(ClassMapping::sourceFile)).contains("Foo.kt");
+    assertThat(mapping.remapField("a.b", "a")).extracting(MemberMapping::originalName)
+        .containsExactly("name", "count");
+    MemberMapping run = mapping.remapMethod("a.b", "b").get(0);
+    assertThat(run.originalName()).isEqualTo("run");
+    assertThat(run.arguments()).isEqualTo("int");
+    assertThat(run.minifiedStart()).isEqualTo(1);
+    assertThat(run.originalEnd()).isEqualTo(12);
+    assertThat(run.residualSignature()).contains("(I)V");
+    assertThat(mapping.brokenLineCount()).isEqualTo(1);
+  }
+
+  @Test
+  void remapsFrames() {
+    ProguardMapping mapping = ProguardMapping.parse(MAPPING);
+    List<List<StackFrame>> frames = mapping.remapFrame(StackFrame.of("a.b", "b", "SourceFile", 2));
+    assertThat(frames).hasSize(1);
+    StackFrame frame = frames.get(0).get(0);
+    assertThat(frame.className()).isEqualTo("com.example.Foo");
+    assertThat(frame.methodName()).isEqualTo("run");
+    assertThat(frame.line()).isEqualTo(11);
+    assertThat(frame.fileName()).contains("Foo.kt");
+    assertThat(frame.arguments()).contains("int");
+    assertThat(mapping.remapFrame(StackFrame.of("a.c", "x", 3)).get(0).get(0).className())
+        .isEqualTo("com.example.Bar");
+  }
+
+  @Test
+  void uuidIsSentrysVersion5Uuid() {
+    byte[] bytes = MAPPING.getBytes(StandardCharsets.UTF_8);
+    UUID uuid = ProguardMapping.parse(bytes).uuid();
+    assertThat(uuid.version()).isEqualTo(5);
+    // Sentry's namespace is uuid5(NAMESPACE_DNS, "guardsquare.com").
+    UUID namespace = UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+    assertThat(uuid).isEqualTo(Uuid5.of(Uuid5.of(namespace, "guardsquare.com".getBytes(StandardCharsets.UTF_8)), bytes));
+    assertThat(ProguardMapping.parse(bytes).uuid()).isEqualTo(uuid);
+  }
+
+  @Test
+  void byteOrderMarkAndEmptyInput() {
+    assertThat(ProguardMapping.parse("\uFEFFa.B -> c:\n").remapClass("c")).contains("a.B");
+    assertThat(ProguardMapping.parse(new byte[0]).classCount()).isZero();
+  }
+
+  @Property(tries = 300)
+  void anyBytesParseWithoutException(@ForAll byte[] bytes) {
+    ProguardMapping mapping = ProguardMapping.parse(bytes);
+    mapping.classes().forEach(c -> c.members().forEach(MemberMapping::toString));
+    mapping.brokenLineCount();
+    Retracer.of(mapping).retrace("x: y\n\tat a.b(SourceFile:1)\n");
+  }
+
+  @Property(tries = 300)
+  void anyTextRetracesWithoutException(@ForAll String trace) {
+    Retracer.of(ProguardMapping.parse(MAPPING)).retrace(trace);
+  }
+
+  /** An independent UUID v5 for the test. */
+  static final class Uuid5 {
+    static UUID of(UUID namespace, byte[] name) {
+      try {
+        java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+        java.nio.ByteBuffer ns = java.nio.ByteBuffer.allocate(16);
+        ns.putLong(namespace.getMostSignificantBits()).putLong(namespace.getLeastSignificantBits());
+        sha1.update(ns.array());
+        byte[] h = sha1.digest(name);
+        h[6] = (byte) ((h[6] & 0x0f) | 0x50);
+        h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h, 0, 16);
+        return new UUID(b.getLong(), b.getLong());
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
