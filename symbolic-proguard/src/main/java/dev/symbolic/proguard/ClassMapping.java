@@ -3,11 +3,10 @@ package dev.symbolic.proguard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mapping of one class: its original and obfuscated names, its source file, and its members
@@ -16,14 +15,22 @@ import java.util.Set;
  * <p>Immutable and thread-safe. Obtained from {@link Mapping#classMapping(String)}.
  */
 public final class ClassMapping {
+  /** Reads a class's member lines on demand, so a lookup parses only the lines it needs. */
+  interface MemberSource {
+    /** The member lines with this obfuscated name, with their metadata, in mapping order. */
+    List<MemberMapping> named(String obfuscatedName);
+
+    /** Every member line, in mapping order. */
+    List<MemberMapping> all();
+  }
+
   private final String obfuscatedName;
   private final String originalName;
   private final String sourceFile;
   private final boolean synthesized;
-  private final List<MemberMapping> members;
-  private final Map<String, List<MemberMapping>> methodsByName;
-  private final Map<String, List<MemberMapping>> fieldsByName;
-  private final Set<String> synthesizedMembers;
+  private final MemberSource source;
+  private final Map<String, List<MemberMapping>> byName = new ConcurrentHashMap<>();
+  private volatile List<MemberMapping> members;
 
   ClassMapping(
       String obfuscatedName,
@@ -31,27 +38,39 @@ public final class ClassMapping {
       String sourceFile,
       boolean synthesized,
       List<MemberMapping> members) {
+    this(obfuscatedName, originalName, sourceFile, synthesized, eager(members));
+  }
+
+  ClassMapping(
+      String obfuscatedName,
+      String originalName,
+      String sourceFile,
+      boolean synthesized,
+      MemberSource source) {
     this.obfuscatedName = obfuscatedName;
     this.originalName = originalName;
     this.sourceFile = sourceFile;
     this.synthesized = synthesized;
-    this.members = Collections.unmodifiableList(new ArrayList<>(members));
-    Map<String, List<MemberMapping>> methods = new HashMap<>();
-    Map<String, List<MemberMapping>> fields = new HashMap<>();
-    Set<String> synthesizedKeys = new HashSet<>();
-    for (MemberMapping member : members) {
-      (member.isMethod() ? methods : fields)
-          .computeIfAbsent(member.obfuscatedName(), k -> new ArrayList<>(2))
-          .add(member);
-      if (member.isSynthesized() || member.isOutline()) {
-        synthesizedKeys.add(member.memberKey());
-      }
+    this.source = source;
+  }
+
+  private static MemberSource eager(List<MemberMapping> list) {
+    List<MemberMapping> all = Collections.unmodifiableList(new ArrayList<>(list));
+    Map<String, List<MemberMapping>> index = new HashMap<>();
+    for (MemberMapping m : all) {
+      index.computeIfAbsent(m.obfuscatedName(), k -> new ArrayList<>(2)).add(m);
     }
-    methods.replaceAll((k, v) -> Collections.unmodifiableList(v));
-    fields.replaceAll((k, v) -> Collections.unmodifiableList(v));
-    this.methodsByName = methods;
-    this.fieldsByName = fields;
-    this.synthesizedMembers = synthesizedKeys;
+    return new MemberSource() {
+      @Override
+      public List<MemberMapping> named(String name) {
+        return index.getOrDefault(name, List.of());
+      }
+
+      @Override
+      public List<MemberMapping> all() {
+        return all;
+      }
+    };
   }
 
   /** The class name in the obfuscated program ({@code a.b}). */
@@ -80,17 +99,34 @@ public final class ClassMapping {
 
   /** Every member line of the class, in mapping order. */
   public List<MemberMapping> members() {
-    return members;
+    List<MemberMapping> all = members;
+    if (all == null) {
+      all = Collections.unmodifiableList(source.all());
+      members = all;
+    }
+    return all;
   }
 
   /** The method lines with the given obfuscated name, in mapping order. */
   public List<MemberMapping> methods(String obfuscatedName) {
-    return methodsByName.getOrDefault(obfuscatedName, List.of());
+    return named(obfuscatedName, true);
   }
 
   /** The field lines with the given obfuscated name, in mapping order. */
   public List<MemberMapping> fields(String obfuscatedName) {
-    return fieldsByName.getOrDefault(obfuscatedName, List.of());
+    return named(obfuscatedName, false);
+  }
+
+  private List<MemberMapping> named(String obfuscatedName, boolean methods) {
+    return byName.computeIfAbsent((methods ? "m" : "f") + obfuscatedName, key -> {
+      List<MemberMapping> out = new ArrayList<>(2);
+      for (MemberMapping m : source.named(obfuscatedName)) {
+        if (m.isMethod() == methods) {
+          out.add(m);
+        }
+      }
+      return out.isEmpty() ? List.of() : Collections.unmodifiableList(out);
+    });
   }
 
   /**
@@ -98,7 +134,13 @@ public final class ClassMapping {
    * one of its lines, and the mark holds for the member as a whole.
    */
   boolean isSynthesizedMember(MemberMapping member) {
-    return !synthesizedMembers.isEmpty() && synthesizedMembers.contains(member.memberKey());
+    String key = member.memberKey();
+    for (MemberMapping m : methods(member.obfuscatedName())) {
+      if ((m.isSynthesized() || m.isOutline()) && m.memberKey().equals(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -111,7 +153,7 @@ public final class ClassMapping {
         && originalName.equals(c.originalName)
         && java.util.Objects.equals(sourceFile, c.sourceFile)
         && synthesized == c.synthesized
-        && members.equals(c.members);
+        && members().equals(c.members());
   }
 
   @Override

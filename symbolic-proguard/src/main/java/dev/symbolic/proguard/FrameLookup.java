@@ -148,8 +148,9 @@ final class FrameLookup {
   }
 
   private static boolean isOutlineMember(ClassMapping cls, MemberMapping member) {
+    String key = member.memberKey();
     for (MemberMapping m : cls.methods(member.obfuscatedName())) {
-      if (m.isOutline() && m.memberKey().equals(member.memberKey())) {
+      if (m.isOutline() && m.memberKey().equals(key)) {
         return true;
       }
     }

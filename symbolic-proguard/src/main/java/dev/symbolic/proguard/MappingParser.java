@@ -102,43 +102,65 @@ final class MappingParser {
     int brokenLines;
   }
 
+  /** The class-level metadata: the comments between the class line and its first member. */
+  static final class ClassInfo {
+    String sourceFile;
+    boolean synthesized;
+  }
+
   /**
-   * Parses the lines of one class section: {@code lines[0]} is the header, the rest are members
-   * and comments up to the next class.
+   * Reads the class-level comments of a section: {@code lines[0]} is the header, the comments
+   * follow it up to the first member line.
    */
-  static ClassMapping parseClass(
-      ClassHeader header, List<String> lines, MappingHeader mapHeader, Problems problems) {
-    String sourceFile = null;
-    boolean classSynthesized = false;
+  static ClassInfo parseClassInfo(List<String> lines, MappingHeader mapHeader) {
+    ClassInfo info = new ClassInfo();
+    for (int i = 1; i < lines.size(); i++) {
+      String s = lines.get(i).strip();
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (s.charAt(0) != '#') {
+        break;
+      }
+      String body = s.substring(1).strip();
+      Map<String, Object> json = body.startsWith("{") ? Json.parseObject(body) : null;
+      if (json == null) {
+        continue;
+      }
+      Object id = json.get("id");
+      if ("sourceFile".equals(id) && json.get("fileName") instanceof String) {
+        if (info.sourceFile == null) {
+          info.sourceFile = (String) json.get("fileName");
+        }
+      } else if ("com.android.tools.r8.synthesized".equals(id) && mapHeader.supports(1, 0)) {
+        info.synthesized = true;
+      }
+    }
+    return info;
+  }
+
+  /**
+   * Parses member lines and the metadata comments that follow them; comments before the first
+   * member are the class's and are skipped here.
+   */
+  static List<MemberMapping> parseMembers(
+      List<String> lines, int from, MappingHeader mapHeader, Problems problems) {
     List<Draft> drafts = new ArrayList<>();
     Draft last = null;
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      String s = line.strip();
+    for (int i = from; i < lines.size(); i++) {
+      String s = lines.get(i).strip();
       if (s.isEmpty()) {
         continue;
       }
       if (s.charAt(0) == '#') {
         String body = s.substring(1).strip();
-        if (!body.startsWith("{")) {
+        if (last == null || !body.startsWith("{")) {
           continue;
         }
         Map<String, Object> json = Json.parseObject(body);
         if (json == null || !(json.get("id") instanceof String)) {
           problems.brokenLines++;
-          continue;
-        }
-        String id = (String) json.get("id");
-        if (last == null) {
-          if (id.equals("sourceFile") && json.get("fileName") instanceof String) {
-            if (sourceFile == null) {
-              sourceFile = (String) json.get("fileName");
-            }
-          } else if (id.equals("com.android.tools.r8.synthesized")
-              && mapHeader.supports(1, 0)) {
-            classSynthesized = true;
-          }
-        } else if (!applyMemberInfo(last, id, json, mapHeader)) {
+        } else if (!applyMemberInfo(last, (String) json.get("id"), json, mapHeader)) {
           problems.brokenLines++;
         }
         continue;
@@ -155,8 +177,16 @@ final class MappingParser {
     for (Draft d : drafts) {
       members.add(d.build());
     }
+    return members;
+  }
+
+  /** Parses a whole class section eagerly: header line, class comments, members. */
+  static ClassMapping parseClass(
+      ClassHeader header, List<String> lines, MappingHeader mapHeader, Problems problems) {
+    ClassInfo info = parseClassInfo(lines, mapHeader);
+    List<MemberMapping> members = parseMembers(lines, 1, mapHeader, problems);
     return new ClassMapping(
-        header.obfuscatedName, header.originalName, sourceFile, classSynthesized, members);
+        header.obfuscatedName, header.originalName, info.sourceFile, info.synthesized, members);
   }
 
   /** Attaches member metadata; returns false if it is malformed. */

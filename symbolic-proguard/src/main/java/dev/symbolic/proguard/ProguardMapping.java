@@ -149,14 +149,87 @@ public final class ProguardMapping implements Mapping {
   private ClassMapping classAt(int index) {
     ClassMapping cls = parsed.get(index);
     if (cls == null) {
-      cls = MappingParser.parseClass(
-          new MappingParser.ClassHeader(originalNames[index], obfuscatedNames[index]),
-          sectionLines(index), header, new MappingParser.Problems());
+      MappingParser.ClassInfo info = MappingParser.parseClassInfo(leadingLines(index), header);
+      cls = new ClassMapping(obfuscatedNames[index], originalNames[index], info.sourceFile,
+          info.synthesized, new Section(index));
       if (!parsed.compareAndSet(index, null, cls)) {
         cls = parsed.get(index);
       }
     }
     return cls;
+  }
+
+  /** A class's lines in the file, parsed per obfuscated member name on demand. */
+  private final class Section implements ClassMapping.MemberSource {
+    private final int index;
+
+    Section(int index) {
+      this.index = index;
+    }
+
+    @Override
+    public List<MemberMapping> named(String obfuscatedName) {
+      byte[] name = obfuscatedName.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      List<String> lines = new ArrayList<>();
+      boolean taking = false;
+      long pos = sectionStarts[index];
+      long end = sectionEnds[index];
+      // Skip the class line itself.
+      long first = data.indexOf((byte) '\n', pos, end);
+      pos = first < 0 ? end : first + 1;
+      while (pos < end) {
+        long nl = data.indexOf((byte) '\n', pos, end);
+        long lineEnd = nl < 0 ? end : nl;
+        long text = pos;
+        while (text < lineEnd && isBlank(data.u8(text))) {
+          text++;
+        }
+        if (text < lineEnd && data.u8(text) == '#') {
+          if (taking && lineEnd - pos <= MAX_HEADER_LINE) {
+            lines.add(data.utf8(pos, (int) (lineEnd - pos)));
+          }
+        } else if (text < lineEnd) {
+          taking = endsWithArrowAnd(pos, lineEnd, name) && lineEnd - pos <= MAX_HEADER_LINE;
+          if (taking) {
+            lines.add(data.utf8(pos, (int) (lineEnd - pos)));
+          }
+        }
+        pos = lineEnd + 1;
+      }
+      return MappingParser.parseMembers(lines, 0, header, new MappingParser.Problems());
+    }
+
+    @Override
+    public List<MemberMapping> all() {
+      return MappingParser.parseMembers(
+          sectionLines(index), 1, header, new MappingParser.Problems());
+    }
+  }
+
+  private static boolean isBlank(int b) {
+    return b == ' ' || b == '\t' || b == '\r';
+  }
+
+  /** Whether the line ends in {@code -> name}, white space around the arrow allowed. */
+  private boolean endsWithArrowAnd(long start, long end, byte[] name) {
+    long e = end;
+    while (e > start && isBlank(data.u8(e - 1))) {
+      e--;
+    }
+    long nameStart = e - name.length;
+    if (nameStart < start) {
+      return false;
+    }
+    for (int i = 0; i < name.length; i++) {
+      if (data.get(nameStart + i) != name[i]) {
+        return false;
+      }
+    }
+    long a = nameStart;
+    while (a > start && isBlank(data.u8(a - 1))) {
+      a--;
+    }
+    return a - 2 >= start && data.u8(a - 1) == '>' && data.u8(a - 2) == '-';
   }
 
   private List<String> sectionLines(int index) {
@@ -167,8 +240,32 @@ public final class ProguardMapping implements Mapping {
       long nl = data.indexOf((byte) '\n', pos, end);
       long lineEnd = nl < 0 ? end : nl;
       long len = lineEnd - pos;
-      // Member lines longer than this cannot be valid; skip them rather than allocate.
+      // A line this long cannot be valid; keep a broken stand-in rather than allocate.
       lines.add(len > MAX_HEADER_LINE ? "\u0000" : data.utf8(pos, (int) len));
+      pos = lineEnd + 1;
+    }
+    return lines;
+  }
+
+  /** The class line and the comment lines right after it. */
+  private List<String> leadingLines(int index) {
+    List<String> lines = new ArrayList<>(3);
+    long pos = sectionStarts[index];
+    long end = sectionEnds[index];
+    while (pos < end) {
+      long nl = data.indexOf((byte) '\n', pos, end);
+      long lineEnd = nl < 0 ? end : nl;
+      if (!lines.isEmpty()) {
+        long text = pos;
+        while (text < lineEnd && isBlank(data.u8(text))) {
+          text++;
+        }
+        if (text < lineEnd && data.u8(text) != '#') {
+          break;
+        }
+      }
+      long len = lineEnd - pos;
+      lines.add(len > MAX_HEADER_LINE ? "" : data.utf8(pos, (int) len));
       pos = lineEnd + 1;
     }
     return lines;
