@@ -1,0 +1,132 @@
+package dev.symbolic.proguard;
+
+/**
+ * The layout of a {@link ProguardCache} file, shared by the writer and the reader.
+ *
+ * <p>Everything is little-endian. The file is a fixed header followed by five sections, in this
+ * order and each starting at an 8-byte aligned offset:
+ *
+ * <pre>
+ * header (HEADER_SIZE bytes)
+ *   0  u8[8]  magic "SYMPGC\0\0"
+ *   8  u32    version (ProguardCache.VERSION)
+ *  12  u32    flags, reserved, 0
+ *  16  u64    file length, padding included (a truncated or appended file is rejected at once)
+ *  24  u32    class count
+ *  28  u32    string count
+ *  32  u32[6] header strings: compiler, compiler_version, min_api, map version, pg_map_id,
+ *             pg_map_hash; string index or NO_STRING
+ *  56  (u64 offset, u64 length)[5]  the sections below, offsets from the start of the file
+ *
+ * CLASSES      class count x 16 bytes, sorted by the unsigned UTF-8 bytes of the obfuscated name,
+ *              classes with equal names in mapping order:
+ *                u32 obfuscated name (string index), u32 original name (string index),
+ *                u64 record offset within RECORDS; the record ends where the next one starts
+ * BY_ORIGINAL  class count x u32: indices into CLASSES, sorted by original name bytes and then
+ *              mapping order
+ * STRING_ENDS  string count x u32: where string i ends in STRING_DATA; it starts where string
+ *              i - 1 ends (string 0 at 0)
+ * STRING_DATA  the UTF-8 bytes of every distinct string, each once
+ * RECORDS      one record per class, in CLASSES order (then zero padding, see TEXT_RATIO)
+ * </pre>
+ *
+ * <p>A class record, with ULEB128 varints ({@code v} below):
+ *
+ * <pre>
+ *   u8 flags (CLASS_SYNTHESIZED), v source file (0 = none, else string index + 1),
+ *   v member count, members in mapping order
+ * member:
+ *   u8 flags (MEMBER_*), v type, v original class ("" if unqualified), v original name,
+ *   v arguments, v obfuscated name (string indices),
+ *   v minified start, v minified end, v original start, v original end (each an int + 1 as an
+ *     unsigned 32-bit value, so -1, "none", is 0),
+ *   v residual signature (0 = none, else index + 1), v outline target (likewise),
+ *   v outline positions (0 = not a call site, else array length + 1), then each int + 1,
+ *   v rewrite rule count, each: v descriptor count, descriptors (string indices),
+ *     v removeInnerFrames + 1
+ * </pre>
+ *
+ * <p>Varints keep member records at a few bytes each (a member of a large mapping costs about
+ * 15 bytes instead of about 50 with fixed-width fields), while every table that is searched or
+ * indexed stays fixed-width.
+ */
+final class ProguardCacheFormat {
+  private ProguardCacheFormat() {}
+
+  static final byte[] MAGIC = {'S', 'Y', 'M', 'P', 'G', 'C', 0, 0};
+
+  static final int OFF_VERSION = 8;
+  static final int OFF_FLAGS = 12;
+  static final int OFF_FILE_LENGTH = 16;
+  static final int OFF_CLASS_COUNT = 24;
+  static final int OFF_STRING_COUNT = 28;
+  static final int OFF_HEADER_STRINGS = 32;
+  static final int HEADER_STRING_COUNT = 6;
+  static final int OFF_SECTIONS = OFF_HEADER_STRINGS + 4 * HEADER_STRING_COUNT;
+
+  static final int SECTION_CLASSES = 0;
+  static final int SECTION_BY_ORIGINAL = 1;
+  static final int SECTION_STRING_ENDS = 2;
+  static final int SECTION_STRING_DATA = 3;
+  static final int SECTION_RECORDS = 4;
+  static final int SECTION_COUNT = 5;
+  static final String[] SECTION_NAMES = {
+    "class table", "original-name index", "string ends", "string data", "class records"
+  };
+
+  static final int HEADER_SIZE = OFF_SECTIONS + 16 * SECTION_COUNT;
+
+  static final int CLASS_ENTRY_SIZE = 16;
+
+  /** A header string that is absent. */
+  static final long NO_STRING = 0xFFFF_FFFFL;
+
+  static final int CLASS_SYNTHESIZED = 1;
+  static final int CLASS_FLAGS = CLASS_SYNTHESIZED;
+
+  static final int MEMBER_METHOD = 1;
+  static final int MEMBER_SYNTHESIZED = 2;
+  static final int MEMBER_OUTLINE = 4;
+  static final int MEMBER_FLAGS = MEMBER_METHOD | MEMBER_SYNTHESIZED | MEMBER_OUTLINE;
+
+  /**
+   * The fewest bytes a member record takes: flags, five names, four line numbers, residual
+   * signature, outline target, outline positions and rule count, one byte each. Counts read from
+   * a record are checked against this before anything is allocated for them.
+   */
+  static final int MIN_MEMBER_SIZE = 14;
+
+  /** The fewest bytes a rewrite rule takes: descriptor count and removeInnerFrames. */
+  static final int MIN_RULE_SIZE = 2;
+
+  /**
+   * The longest string. A mapping line is at most 64 KiB (longer lines are junk to the parser),
+   * and re-encoding the replacement characters of malformed UTF-8 can triple that; anything
+   * longer in a cache is corrupt.
+   */
+  static final int MAX_STRING_BYTES = 1 << 20;
+
+  /**
+   * Bound on the text (string chars referenced by the decoded classes, counted once per
+   * reference) a cache may make the reader produce: TEXT_BASE + TEXT_RATIO times the file length.
+   * Strings are shared through references, so without a bound a small hostile file could
+   * reference one long string millions of times and make the derived strings a class builds
+   * (member keys) exhaust the heap. Real caches reference about 5 chars of text per byte; the
+   * writer pads the rare cache that would exceed the bound, so whatever it writes reads back.
+   */
+  static final long TEXT_BASE = 16L << 20;
+
+  static final long TEXT_RATIO = 32;
+
+  /** The most text a cache of {@code fileLength} bytes may make the reader decode. */
+  static long textLimit(long fileLength) {
+    return TEXT_BASE + TEXT_RATIO * fileLength;
+  }
+
+  /** Varints are at most five bytes: every value fits in 32 bits. */
+  static final int MAX_VARINT_BYTES = 5;
+
+  static long align8(long offset) {
+    return (offset + 7) & ~7L;
+  }
+}
