@@ -1,0 +1,279 @@
+package dev.symbolic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  private static final String MAPPING = String.join("\n",
+      "# compiler: R8",
+      "# compiler_version: 8.5.35",
+      "# min_api: 24",
+      "# {\"id\":\"com.android.tools.r8.mapping\",\"version\":\"2.2\"}",
+      "# pg_map_id: 1a2b3c4",
+      "com.example.app.Checkout -> a.a:",
+      "# {\"id\":\"sourceFile\",\"fileName\":\"Checkout.java\"}",
+      "    java.util.List items -> a",
+      "    1:1:void pay(int):20:20 -> a",
+      "    2:2:void com.example.app.Cart.validate():7:7 -> a",
+      "    2:2:void pay(int):21 -> a",
+      "    3:4:void pay(int):22:23 -> a",
+      "    1:2:void pay(java.lang.String):30:31 -> b",
+      "    3:3:void pay(java.lang.String,int):40:40 -> b",
+      "com.example.app.PaymentException -> a.b:",
+      "# {\"id\":\"sourceFile\",\"fileName\":\"PaymentException.java\"}",
+      "    1:1:void <init>(java.lang.String,java.lang.Throwable):5:5 -> <init>",
+      "com.example.app.Main -> a.c:",
+      "# {\"id\":\"sourceFile\",\"fileName\":\"Main.java\"}",
+      "    1:1:void main(java.lang.String[]):12:12 -> main",
+      "");
+
+  private static final String TRACE = String.join("\n",
+      "Exception in thread \"main\" a.b: payment failed",
+      "\tat a.a.a(SourceFile:4)",
+      "\tat a.c.main(SourceFile:1)",
+      "Caused by: java.lang.IllegalStateException: empty cart",
+      "\tat a.a.a(SourceFile:2)",
+      "\t... 1 more",
+      "");
+
+  private static final String RETRACED = String.join("\n",
+      "Exception in thread \"main\" com.example.app.PaymentException: payment failed",
+      "\tat com.example.app.Checkout.pay(Checkout.java:23)",
+      "\tat com.example.app.Main.main(Main.java:12)",
+      "Caused by: java.lang.IllegalStateException: empty cart",
+      "\tat com.example.app.Cart.validate(Cart.java:7)",
+      "\tat com.example.app.Checkout.pay(Checkout.java:21)",
+      "\t... 1 more",
+      "");
+
+  @TempDir
+  Path dir;
+
+  private Path mapping;
+  private Path trace;
+
+  @BeforeEach
+  void writeInputs() throws IOException {
+    mapping = Files.writeString(dir.resolve("mapping.txt"), MAPPING);
+    trace = Files.writeString(dir.resolve("trace.txt"), TRACE);
+  }
+
+  /** What one in-process run printed and returned. */
+  private static final class Result {
+    final int code;
+    final String out;
+    final String err;
+
+    Result(int code, String out, String err) {
+      this.code = code;
+      this.out = out;
+      this.err = err;
+    }
+  }
+
+  private static Result runWithInput(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    int code = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Result run(String... args) {
+    return runWithInput("", args);
+  }
+
+  @Test
+  void retracesAFile() {
+    Result r = run("proguard", "retrace", "--mapping", mapping.toString(), trace.toString());
+    assertThat(r.err).isEmpty();
+    assertThat(r.code).isZero();
+    assertThat(r.out).isEqualTo(RETRACED);
+  }
+
+  @Test
+  void retracesStandardInputWhenTheTraceIsDashOrAbsent() {
+    Result dash = runWithInput(TRACE, "proguard", "retrace", "--mapping", mapping.toString(), "-");
+    assertThat(dash.code).isZero();
+    assertThat(dash.out).isEqualTo(RETRACED);
+    Result absent = runWithInput(TRACE, "proguard", "retrace", "--mapping=" + mapping);
+    assertThat(absent.code).isZero();
+    assertThat(absent.out).isEqualTo(RETRACED);
+  }
+
+  @Test
+  void verbosePrintsSignatures() {
+    Result r = run("proguard", "retrace", "--verbose", "--mapping", mapping.toString(),
+        trace.toString());
+    assertThat(r.code).isZero();
+    assertThat(r.out).contains("at com.example.app.Checkout.void pay(int)(Checkout.java:23)");
+  }
+
+  @Test
+  void buildsTheCacheOnceAndThenUsesItWithoutTheMapping() throws IOException {
+    Path cache = dir.resolve("sub/mapping.cache");
+    Result first = run("proguard", "retrace", "--mapping", mapping.toString(),
+        "--cache", cache.toString(), trace.toString());
+    assertThat(first.err).isEmpty();
+    assertThat(first.code).isZero();
+    assertThat(first.out).isEqualTo(RETRACED);
+    assertThat(cache).isRegularFile();
+    try (var files = Files.list(cache.getParent())) {
+      assertThat(files).as("no temporary file is left behind").containsExactly(cache);
+    }
+
+    Result second = run("proguard", "retrace", "--cache", cache.toString(), trace.toString());
+    assertThat(second.err).isEmpty();
+    assertThat(second.code).isZero();
+    assertThat(second.out).isEqualTo(RETRACED);
+
+    Result info = run("proguard", "cache", "info", cache.toString());
+    assertThat(info.code).isZero();
+    assertThat(info.out).startsWith("version: 1\nclasses: 3\n")
+        .contains("compiler: R8\n", "map_version: 2.2\n", "pg_map_id: 1a2b3c4\n");
+  }
+
+  @Test
+  void rebuildsAnInvalidCacheFromTheMapping() throws IOException {
+    Path cache = Files.writeString(dir.resolve("mapping.cache"), "not a cache");
+    Result r = run("proguard", "retrace", "--mapping", mapping.toString(),
+        "--cache", cache.toString(), trace.toString());
+    assertThat(r.err).isEmpty();
+    assertThat(r.code).isZero();
+    assertThat(r.out).isEqualTo(RETRACED);
+    assertThat(run("proguard", "cache", "info", cache.toString()).code).isZero();
+  }
+
+  @Test
+  void rebuildsACacheOlderThanTheMapping() throws IOException {
+    Path cache = dir.resolve("mapping.cache");
+    assertThat(run("proguard", "cache", "build", "--mapping", mapping.toString(),
+        "--output", cache.toString()).code).isZero();
+    Files.setLastModifiedTime(cache, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+    Files.writeString(mapping, MAPPING.replace("Checkout.java", "Register.java"));
+    Result r = run("proguard", "retrace", "--mapping", mapping.toString(),
+        "--cache", cache.toString(), trace.toString());
+    assertThat(r.code).isZero();
+    assertThat(r.out).contains("(Register.java:23)");
+  }
+
+  @Test
+  void aCacheWithoutAMappingIsAUsageErrorWhenUnusable() throws IOException {
+    Result missing = run("proguard", "retrace", "--cache", dir.resolve("nope.cache").toString(),
+        trace.toString());
+    assertThat(missing.code).isEqualTo(2);
+    assertThat(missing.out).isEmpty();
+    assertThat(missing.err).startsWith("symbolic: ").doesNotContain("\tat ");
+
+    Path junk = Files.writeString(dir.resolve("junk.cache"), "junk");
+    Result invalid = run("proguard", "retrace", "--cache", junk.toString(), trace.toString());
+    assertThat(invalid.code).isEqualTo(2);
+    assertThat(invalid.err).contains("is not usable").doesNotContain("\tat ");
+
+    Result neither = run("proguard", "retrace", trace.toString());
+    assertThat(neither.code).isEqualTo(2);
+    assertThat(neither.err).contains("--mapping");
+  }
+
+  @Test
+  void missingFilesFailWithOneLine() {
+    Result r = run("proguard", "retrace", "--mapping", "x", trace.toString());
+    assertThat(r.code).isEqualTo(1);
+    assertThat(r.err).isEqualTo("symbolic: cannot read mapping 'x': No such file\n");
+    assertThat(r.out).isEmpty();
+
+    Result noTrace = run("proguard", "retrace", "--mapping", mapping.toString(), "no-trace");
+    assertThat(noTrace.code).isEqualTo(1);
+    assertThat(noTrace.err).isEqualTo("symbolic: cannot read trace 'no-trace': No such file\n");
+
+    Result dirAsMapping = run("proguard", "uuid", dir.toString());
+    assertThat(dirAsMapping.code).isEqualTo(1);
+    assertThat(dirAsMapping.err).endsWith(": Is a directory\n");
+
+    Result noCache = run("proguard", "cache", "info", "x.cache");
+    assertThat(noCache.code).isEqualTo(1);
+    assertThat(noCache.err).isEqualTo("symbolic: cannot read cache 'x.cache': No such file\n");
+  }
+
+  @Test
+  void anInvalidCacheFailsCacheInfo() throws IOException {
+    Path junk = Files.writeString(dir.resolve("junk.cache"), "junk");
+    Result r = run("proguard", "cache", "info", junk.toString());
+    assertThat(r.code).isEqualTo(1);
+    assertThat(r.err).startsWith("symbolic: cannot read cache '" + junk + "': not a valid cache")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void printsTheUuid() throws IOException {
+    Result r = run("proguard", "uuid", mapping.toString());
+    assertThat(r.code).isZero();
+    assertThat(r.out).endsWith("\n");
+    String uuid = r.out.trim();
+    assertThat(UUID.fromString(uuid).toString()).isEqualTo(uuid);
+    assertThat(UUID.fromString(uuid).version()).isEqualTo(5);
+    // The UUID depends on the bytes only.
+    Path copy = Files.copy(mapping, dir.resolve("copy.txt"));
+    assertThat(run("proguard", "uuid", copy.toString()).out).isEqualTo(r.out);
+  }
+
+  @Test
+  void printsMappingInfo() {
+    Result r = run("proguard", "info", mapping.toString());
+    assertThat(r.code).isZero();
+    assertThat(r.out).startsWith("classes: 3\nbroken_lines: 0\ncompiler: R8\n")
+        .contains("compiler_version: 8.5.35\n", "min_api: 24\n", "map_version: 2.2\n")
+        .containsPattern("\nuuid: [0-9a-f-]{36}\n$");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    String[][] commands = {
+        {}, {"proguard"}, {"proguard", "retrace"}, {"proguard", "uuid"}, {"proguard", "info"},
+        {"proguard", "cache"}, {"proguard", "cache", "build"}, {"proguard", "cache", "info"}};
+    for (String[] command : commands) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--help";
+      Result r = run(args);
+      assertThat(r.code).as(String.join(" ", args)).isZero();
+      assertThat(r.out).as(String.join(" ", args)).startsWith("Usage: symbolic");
+    }
+    assertThat(run("--help").out).contains("proguard");
+    assertThat(run("proguard", "--help").out).contains("retrace", "uuid", "cache", "info");
+  }
+
+  @Test
+  void printsTheVersion() {
+    Result r = run("--version");
+    assertThat(r.code).isZero();
+    assertThat(r.out).startsWith("symbolic ");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    Result unknown = run("proguard", "frobnicate");
+    assertThat(unknown.code).isEqualTo(2);
+    assertThat(unknown.err).startsWith("symbolic: ").contains("--help");
+    assertThat(run().code).isEqualTo(2);
+    assertThat(run("proguard").code).isEqualTo(2);
+    assertThat(run("proguard", "cache", "build", "--mapping", "x").code).isEqualTo(2);
+    assertThat(run("proguard", "uuid").code).isEqualTo(2);
+    assertThat(run("proguard", "retrace", "--bogus").code).isEqualTo(2);
+  }
+}
