@@ -1,5 +1,6 @@
 package dev.symbolic.proguard;
 
+import dev.symbolic.common.ByteView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,31 +23,75 @@ final class MappingParser {
     }
   }
 
-  /** Parses {@code com.Foo -> a:}; null if the line is not a class header. */
-  static ClassHeader parseClassHeader(String line) {
-    String s = line.strip();
-    if (s.isEmpty() || !s.endsWith(":")) {
+  /** Parses {@code com.Foo -> a:} in {@code [start, end)}; null if it is not a class header. */
+  static ClassHeader parseClassHeader(ByteView d, long start, long end) {
+    long s = skipBlank(d, start, end);
+    long e = trimEnd(d, s, end);
+    if (e - s < 4 || d.u8(e - 1) != ':') {
       return null;
     }
-    int arrow = s.indexOf("->");
-    if (arrow <= 0) {
+    long arrow = indexOfArrow(d, s, e - 1);
+    if (arrow < 0) {
       return null;
     }
-    String original = s.substring(0, arrow).strip();
-    String obfuscated = s.substring(arrow + 2, s.length() - 1).strip();
-    if (original.isEmpty() || obfuscated.isEmpty() || hasSpace(original) || hasSpace(obfuscated)) {
+    long originalEnd = trimEnd(d, s, arrow);
+    long obfuscatedStart = skipBlank(d, arrow + 2, e - 1);
+    long obfuscatedEnd = trimEnd(d, obfuscatedStart, e - 1);
+    if (originalEnd == s || obfuscatedEnd == obfuscatedStart
+        || hasBlank(d, s, originalEnd) || hasBlank(d, obfuscatedStart, obfuscatedEnd)) {
       return null;
     }
-    return new ClassHeader(original, obfuscated);
+    return new ClassHeader(text(d, s, originalEnd), text(d, obfuscatedStart, obfuscatedEnd));
   }
 
-  private static boolean hasSpace(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isWhitespace(s.charAt(i))) {
+  /** Mapping files are ASCII in their syntax; only names carry other characters. */
+  static boolean isBlank(int b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B;
+  }
+
+  static long skipBlank(ByteView d, long from, long to) {
+    while (from < to && isBlank(d.u8(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  static long trimEnd(ByteView d, long from, long to) {
+    while (to > from && isBlank(d.u8(to - 1))) {
+      to--;
+    }
+    return to;
+  }
+
+  private static boolean hasBlank(ByteView d, long from, long to) {
+    for (long i = from; i < to; i++) {
+      if (isBlank(d.u8(i))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static long indexOfArrow(ByteView d, long from, long to) {
+    for (long i = from; i + 1 < to; i++) {
+      if (d.u8(i) == '-' && d.u8(i + 1) == '>') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static long indexOf(ByteView d, int b, long from, long to) {
+    for (long i = from; i < to; i++) {
+      if (d.u8(i) == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String text(ByteView d, long from, long to) {
+    return d.utf8(from, (int) (to - from));
   }
 
   /**
@@ -139,25 +184,33 @@ final class MappingParser {
     return info;
   }
 
+  /** Longer member lines cannot be valid, and are not decoded. */
+  static final int MAX_LINE = 64 * 1024;
+
   /**
-   * Parses member lines and the metadata comments that follow them; comments before the first
-   * member are the class's and are skipped here.
+   * Parses member lines and the metadata comments that follow them, given as {@code (start, end)}
+   * pairs into {@code d}; comments before the first member are the class's and are skipped here.
    */
   static List<MemberMapping> parseMembers(
-      List<String> lines, int from, MappingHeader mapHeader, Problems problems) {
+      ByteView d, long[] spans, int count, MappingHeader mapHeader, Problems problems) {
     List<Draft> drafts = new ArrayList<>();
     Draft last = null;
-    for (int i = from; i < lines.size(); i++) {
-      String s = lines.get(i).strip();
-      if (s.isEmpty()) {
+    for (int i = 0; i < count; i++) {
+      long start = skipBlank(d, spans[2 * i], spans[2 * i + 1]);
+      long end = trimEnd(d, start, spans[2 * i + 1]);
+      if (start == end) {
         continue;
       }
-      if (s.charAt(0) == '#') {
-        String body = s.substring(1).strip();
-        if (last == null || !body.startsWith("{")) {
+      if (end - start > MAX_LINE) {
+        problems.brokenLines++;
+        continue;
+      }
+      if (d.u8(start) == '#') {
+        long body = skipBlank(d, start + 1, end);
+        if (last == null || body == end || d.u8(body) != '{') {
           continue;
         }
-        Map<String, Object> json = Json.parseObject(body);
+        Map<String, Object> json = Json.parseObject(text(d, body, end));
         if (json == null || !(json.get("id") instanceof String)) {
           problems.brokenLines++;
         } else if (!applyMemberInfo(last, (String) json.get("id"), json, mapHeader)) {
@@ -165,7 +218,7 @@ final class MappingParser {
         }
         continue;
       }
-      Draft draft = parseMember(s);
+      Draft draft = parseMember(d, start, end);
       if (draft == null) {
         problems.brokenLines++;
         continue;
@@ -174,19 +227,10 @@ final class MappingParser {
       last = draft;
     }
     List<MemberMapping> members = new ArrayList<>(drafts.size());
-    for (Draft d : drafts) {
-      members.add(d.build());
+    for (Draft draft : drafts) {
+      members.add(draft.build());
     }
     return members;
-  }
-
-  /** Parses a whole class section eagerly: header line, class comments, members. */
-  static ClassMapping parseClass(
-      ClassHeader header, List<String> lines, MappingHeader mapHeader, Problems problems) {
-    ClassInfo info = parseClassInfo(lines, mapHeader);
-    List<MemberMapping> members = parseMembers(lines, 1, mapHeader, problems);
-    return new ClassMapping(
-        header.obfuscatedName, header.originalName, info.sourceFile, info.synthesized, members);
   }
 
   /** Attaches member metadata; returns false if it is malformed. */
@@ -296,107 +340,117 @@ final class MappingParser {
   }
 
   /**
-   * Parses a member line without its indentation: {@code [a:b:]type name[(args)][:c[:d]] -> obf}.
+   * Parses a trimmed member line {@code [a:b:]type name[(args)][:c[:d]] -> obf} in
+   * {@code [s, e)}; null if it is malformed.
    */
-  private static Draft parseMember(String s) {
-    Draft d = new Draft();
-    int[] cursor = {0};
-    int n = s.length();
+  private static Draft parseMember(ByteView d, long s, long e) {
+    Draft draft = new Draft();
+    long cursor = s;
     // Optional minified range "a:b:" (or "a:").
-    if (n > 0 && isDigit(s.charAt(0))) {
-      long start = number(s, cursor);
+    if (isDigit(d.u8(cursor))) {
+      long[] c = {cursor};
+      long start = number(d, c, e);
       long end = start;
-      if (cursor[0] < n && s.charAt(cursor[0]) == ':' && cursor[0] + 1 < n
-          && isDigit(s.charAt(cursor[0] + 1))) {
-        cursor[0]++;
-        end = number(s, cursor);
+      if (c[0] + 1 < e && d.u8(c[0]) == ':' && isDigit(d.u8(c[0] + 1))) {
+        c[0]++;
+        end = number(d, c, e);
       }
-      if (start < 0 || end < 0 || cursor[0] >= n || s.charAt(cursor[0]) != ':') {
+      if (start < 0 || end < 0 || c[0] >= e || d.u8(c[0]) != ':') {
         return null;
       }
-      cursor[0]++;
-      d.minifiedStart = (int) start;
-      d.minifiedEnd = (int) end;
+      cursor = c[0] + 1;
+      draft.minifiedStart = (int) start;
+      draft.minifiedEnd = (int) end;
     }
-    int arrow = s.indexOf("->", cursor[0]);
+    long arrow = indexOfArrow(d, cursor, e);
     if (arrow < 0) {
       return null;
     }
-    String obfuscated = s.substring(arrow + 2).strip();
-    if (obfuscated.isEmpty() || hasSpace(obfuscated)) {
+    long obfuscatedStart = skipBlank(d, arrow + 2, e);
+    if (obfuscatedStart == e || hasBlank(d, obfuscatedStart, e)) {
       return null;
     }
-    String left = s.substring(cursor[0], arrow).strip();
-    int space = left.indexOf(' ');
-    if (space <= 0) {
+    long left = skipBlank(d, cursor, arrow);
+    long leftEnd = trimEnd(d, left, arrow);
+    long space = left;
+    while (space < leftEnd && !isBlank(d.u8(space))) {
+      space++;
+    }
+    if (space == left || space == leftEnd) {
       return null;
     }
-    d.type = left.substring(0, space);
-    String rest = left.substring(space + 1).strip();
-    int paren = rest.indexOf('(');
-    String qualifiedName;
+    draft.type = text(d, left, space);
+    long rest = skipBlank(d, space, leftEnd);
+    long paren = indexOf(d, '(', rest, leftEnd);
+    long nameEnd;
     if (paren >= 0) {
-      int close = rest.indexOf(')', paren);
+      long close = indexOf(d, ')', paren, leftEnd);
       if (close < 0) {
         return null;
       }
-      d.method = true;
-      qualifiedName = rest.substring(0, paren);
-      d.arguments = rest.substring(paren + 1, close).replace(" ", "");
-      String tail = rest.substring(close + 1).strip();
-      if (!tail.isEmpty()) {
-        if (tail.charAt(0) != ':') {
+      draft.method = true;
+      nameEnd = paren;
+      String arguments = text(d, paren + 1, close);
+      draft.arguments = arguments.indexOf(' ') < 0 ? arguments : arguments.replace(" ", "");
+      long tail = skipBlank(d, close + 1, leftEnd);
+      if (tail < leftEnd) {
+        if (d.u8(tail) != ':') {
           return null;
         }
-        int[] c = {1};
-        long from = number(tail, c);
+        long[] c = {tail + 1};
+        long from = number(d, c, leftEnd);
         long to = from;
-        if (c[0] < tail.length() && tail.charAt(c[0]) == ':') {
+        if (c[0] < leftEnd && d.u8(c[0]) == ':') {
           c[0]++;
-          to = number(tail, c);
+          to = number(d, c, leftEnd);
         }
-        if (from < 0 || to < 0 || c[0] != tail.length()) {
+        if (from < 0 || to < 0 || c[0] != leftEnd) {
           return null;
         }
-        d.originalStart = (int) from;
-        d.originalEnd = (int) to;
+        draft.originalStart = (int) from;
+        draft.originalEnd = (int) to;
       }
     } else {
-      if (d.minifiedStart != MemberMapping.NONE) {
+      if (draft.minifiedStart != MemberMapping.NONE) {
         return null;
       }
-      d.method = false;
-      qualifiedName = rest;
-      d.arguments = "";
+      draft.method = false;
+      nameEnd = leftEnd;
+      draft.arguments = "";
     }
-    if (qualifiedName.isEmpty() || hasSpace(qualifiedName)) {
+    if (nameEnd == rest || hasBlank(d, rest, nameEnd)) {
       return null;
     }
-    // A qualified name (inlined from another class): the last dot splits class and member,
-    // except inside a method name such as "lambda$x$0", which has no dot.
-    int dot = qualifiedName.lastIndexOf('.');
-    if (dot > 0 && dot < qualifiedName.length() - 1) {
-      d.originalClass = qualifiedName.substring(0, dot);
-      d.originalName = qualifiedName.substring(dot + 1);
-    } else {
-      d.originalClass = "";
-      d.originalName = qualifiedName;
+    // A qualified name (inlined from another class): the last dot splits class and member.
+    long dot = -1;
+    for (long i = nameEnd - 1; i >= rest; i--) {
+      if (d.u8(i) == '.') {
+        dot = i;
+        break;
+      }
     }
-    d.obfuscatedName = obfuscated;
-    return d;
+    if (dot > rest && dot < nameEnd - 1) {
+      draft.originalClass = text(d, rest, dot);
+      draft.originalName = text(d, dot + 1, nameEnd);
+    } else {
+      draft.originalClass = "";
+      draft.originalName = text(d, rest, nameEnd);
+    }
+    draft.obfuscatedName = text(d, obfuscatedStart, e);
+    return draft;
   }
 
-  private static boolean isDigit(char c) {
+  private static boolean isDigit(int c) {
     return c >= '0' && c <= '9';
   }
 
-  /** Reads decimal digits at cursor; -1 if there are none or the value exceeds an int. */
-  private static long number(String s, int[] cursor) {
-    int i = cursor[0];
+  /** Reads decimal digits at {@code cursor[0]}; -1 if there are none or they exceed an int. */
+  private static long number(ByteView d, long[] cursor, long end) {
+    long i = cursor[0];
     long value = 0;
-    int start = i;
-    while (i < s.length() && isDigit(s.charAt(i))) {
-      value = value * 10 + (s.charAt(i) - '0');
+    long start = i;
+    while (i < end && isDigit(d.u8(i))) {
+      value = value * 10 + (d.u8(i) - '0');
       if (value > Integer.MAX_VALUE) {
         return -1;
       }

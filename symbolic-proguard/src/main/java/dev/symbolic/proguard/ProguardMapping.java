@@ -2,6 +2,7 @@ package dev.symbolic.proguard;
 
 import dev.symbolic.common.ByteView;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +37,7 @@ public final class ProguardMapping implements Mapping {
 
   private static final UUID NAMESPACE_GUARDSQUARE =
       nameUuidV5(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
-          "guardsquare.com".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          "guardsquare.com".getBytes(StandardCharsets.UTF_8));
 
   private final ByteView data;
   private final MappingHeader header;
@@ -84,7 +85,7 @@ public final class ProguardMapping implements Mapping {
 
   /** Reads a mapping from a string. */
   public static ProguardMapping parse(String text) {
-    return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return parse(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Memory-maps and indexes a mapping file. */
@@ -130,9 +131,8 @@ public final class ProguardMapping implements Mapping {
     int broken = brokenHeaderLines;
     for (int i = 0; i < obfuscatedNames.length; i++) {
       MappingParser.Problems problems = new MappingParser.Problems();
-      MappingParser.parseClass(
-          new MappingParser.ClassHeader(originalNames[i], obfuscatedNames[i]),
-          sectionLines(i), header, problems);
+      Spans spans = memberSpans(i, null);
+      MappingParser.parseMembers(data, spans.values, spans.count, header, problems);
       broken += problems.brokenLines;
     }
     return broken;
@@ -169,53 +169,72 @@ public final class ProguardMapping implements Mapping {
 
     @Override
     public List<MemberMapping> named(String obfuscatedName) {
-      byte[] name = obfuscatedName.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      List<String> lines = new ArrayList<>();
-      boolean taking = false;
-      long pos = sectionStarts[index];
-      long end = sectionEnds[index];
-      // Skip the class line itself.
-      long first = data.indexOf((byte) '\n', pos, end);
-      pos = first < 0 ? end : first + 1;
-      while (pos < end) {
-        long nl = data.indexOf((byte) '\n', pos, end);
-        long lineEnd = nl < 0 ? end : nl;
-        long text = pos;
-        while (text < lineEnd && isBlank(data.u8(text))) {
-          text++;
-        }
-        if (text < lineEnd && data.u8(text) == '#') {
-          if (taking && lineEnd - pos <= MAX_HEADER_LINE) {
-            lines.add(data.utf8(pos, (int) (lineEnd - pos)));
-          }
-        } else if (text < lineEnd) {
-          taking = endsWithArrowAnd(pos, lineEnd, name) && lineEnd - pos <= MAX_HEADER_LINE;
-          if (taking) {
-            lines.add(data.utf8(pos, (int) (lineEnd - pos)));
-          }
-        }
-        pos = lineEnd + 1;
-      }
-      return MappingParser.parseMembers(lines, 0, header, new MappingParser.Problems());
+      Spans spans = memberSpans(index, obfuscatedName.getBytes(StandardCharsets.UTF_8));
+      return MappingParser.parseMembers(
+          data, spans.values, spans.count, header, new MappingParser.Problems());
     }
 
     @Override
     public List<MemberMapping> all() {
+      Spans spans = memberSpans(index, null);
       return MappingParser.parseMembers(
-          sectionLines(index), 1, header, new MappingParser.Problems());
+          data, spans.values, spans.count, header, new MappingParser.Problems());
     }
   }
 
-  private static boolean isBlank(int b) {
-    return b == ' ' || b == '\t' || b == '\r';
+  /** Line spans as {@code (start, end)} pairs. */
+  private static final class Spans {
+    long[] values = new long[16];
+    int count;
+
+    void add(long start, long end) {
+      if (2 * count == values.length) {
+        values = java.util.Arrays.copyOf(values, values.length * 2);
+      }
+      values[2 * count] = start;
+      values[2 * count + 1] = end;
+      count++;
+    }
+  }
+
+  /**
+   * The member and comment lines of a class after its header line; with a name, only the member
+   * lines ending in {@code -> name} and the comments that follow them.
+   */
+  private Spans memberSpans(int index, byte[] name) {
+    Spans spans = new Spans();
+    boolean taking = false;
+    long end = sectionEnds[index];
+    long first = data.indexOf((byte) '\n', sectionStarts[index], end);
+    long pos = first < 0 ? end : first + 1;
+    while (pos < end) {
+      long nl = data.indexOf((byte) '\n', pos, end);
+      long lineEnd = nl < 0 ? end : nl;
+      if (name == null) {
+        spans.add(pos, lineEnd);
+      } else {
+        long text = MappingParser.skipBlank(data, pos, lineEnd);
+        if (text < lineEnd) {
+          if (data.u8(text) == '#') {
+            if (taking) {
+              spans.add(pos, lineEnd);
+            }
+          } else {
+            taking = endsWithArrowAnd(text, lineEnd, name);
+            if (taking) {
+              spans.add(pos, lineEnd);
+            }
+          }
+        }
+      }
+      pos = lineEnd + 1;
+    }
+    return spans;
   }
 
   /** Whether the line ends in {@code -> name}, white space around the arrow allowed. */
   private boolean endsWithArrowAnd(long start, long end, byte[] name) {
-    long e = end;
-    while (e > start && isBlank(data.u8(e - 1))) {
-      e--;
-    }
+    long e = MappingParser.trimEnd(data, start, end);
     long nameStart = e - name.length;
     if (nameStart < start) {
       return false;
@@ -225,26 +244,8 @@ public final class ProguardMapping implements Mapping {
         return false;
       }
     }
-    long a = nameStart;
-    while (a > start && isBlank(data.u8(a - 1))) {
-      a--;
-    }
+    long a = MappingParser.trimEnd(data, start, nameStart);
     return a - 2 >= start && data.u8(a - 1) == '>' && data.u8(a - 2) == '-';
-  }
-
-  private List<String> sectionLines(int index) {
-    List<String> lines = new ArrayList<>();
-    long pos = sectionStarts[index];
-    long end = sectionEnds[index];
-    while (pos < end) {
-      long nl = data.indexOf((byte) '\n', pos, end);
-      long lineEnd = nl < 0 ? end : nl;
-      long len = lineEnd - pos;
-      // A line this long cannot be valid; keep a broken stand-in rather than allocate.
-      lines.add(len > MAX_HEADER_LINE ? "\u0000" : data.utf8(pos, (int) len));
-      pos = lineEnd + 1;
-    }
-    return lines;
   }
 
   /** The class line and the comment lines right after it. */
@@ -257,9 +258,7 @@ public final class ProguardMapping implements Mapping {
       long lineEnd = nl < 0 ? end : nl;
       if (!lines.isEmpty()) {
         long text = pos;
-        while (text < lineEnd && isBlank(data.u8(text))) {
-          text++;
-        }
+        text = MappingParser.skipBlank(data, text, lineEnd);
         if (text < lineEnd && data.u8(text) != '#') {
           break;
         }
@@ -298,7 +297,7 @@ public final class ProguardMapping implements Mapping {
             }
           } else if (first != ' ' && first != '\t' && first != '\r') {
             MappingParser.ClassHeader h = end - pos <= MAX_HEADER_LINE
-                ? MappingParser.parseClassHeader(data.utf8(pos, (int) (end - pos)))
+                ? MappingParser.parseClassHeader(data, pos, end)
                 : null;
             if (inClass) {
               starts.add(pos);

@@ -1,0 +1,91 @@
+package dev.symbolic.proguard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inputs an attacker or a broken pipeline could produce: huge, junk, or deeply nested. */
+class HostileInputTest {
+
+  @Test
+  void oneGigabyteOfJunkIsScannedInBoundedMemory(@TempDir Path dir) throws IOException {
+    Path junk = dir.resolve("junk.txt");
+    byte[] block = new byte[1 << 20];
+    new Random(42).nextBytes(block);
+    // A few valid lines in every block, so the junk also exercises the class index.
+    byte[] valid = "\ncom.example.Foo -> a:\n    1:1:void run():3:3 -> a\n".getBytes();
+    System.arraycopy(valid, 0, block, 4096, valid.length);
+    try (FileChannel ch = FileChannel.open(junk, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE)) {
+      for (int i = 0; i < 1024; i++) {
+        ByteBuffer buffer = ByteBuffer.wrap(block);
+        while (buffer.hasRemaining()) {
+          ch.write(buffer);
+        }
+      }
+    }
+    Runtime rt = Runtime.getRuntime();
+    ProguardMapping mapping = ProguardMapping.open(junk);
+    long heapUsed = rt.totalMemory() - rt.freeMemory();
+    assertThat(heapUsed).isLessThan(512L << 20);
+    assertThat(mapping.remapClass("a")).contains("com.example.Foo");
+    assertThat(Retracer.of(mapping).retrace("\tat a.a(SourceFile:1)"))
+        .isEqualTo("\tat com.example.Foo.run(Foo.java:3)\n");
+  }
+
+  @Test
+  void tenMegabyteLinesAreSkippedOrCopied() {
+    String huge = "x".repeat(10 << 20);
+    ProguardMapping mapping = ProguardMapping.parse(
+        huge + " -> a:\ncom.example.Foo -> b:\n    " + huge + "\n    1:1:void run():3:3 -> a\n");
+    assertThat(mapping.remapClass("a")).isEmpty();
+    assertThat(mapping.remapMethod("b", "a")).hasSize(1);
+    assertThat(mapping.brokenLineCount()).isEqualTo(2);
+    assertThat(Retracer.of(mapping).retrace("\tat b.a(" + huge + ":1)"))
+        .isEqualTo("\tat b.a(" + huge + ":1)\n");
+  }
+
+  @Test
+  void deepCausedByChainsStreamInConstantState() {
+    ProguardMapping mapping = ProguardMapping.parse("com.example.Foo -> a:\n    1:1:void run():3:3 -> a\n");
+    StringBuilder trace = new StringBuilder("a: top\n");
+    for (int i = 0; i < 100_000; i++) {
+      trace.append("Caused by: a: level ").append(i).append("\n\tat a.a(SourceFile:1)\n\t... 1 more\n");
+    }
+    String out = Retracer.of(mapping).retrace(trace.toString());
+    assertThat(out).startsWith("com.example.Foo: top\nCaused by: com.example.Foo: level 0\n");
+    assertThat(out.lines().count()).isEqualTo(300_001);
+  }
+
+  @Test
+  void hugeOriginalRangesAreCapped() {
+    ProguardMapping mapping = ProguardMapping.parse("com.example.Foo -> a:\n"
+        + "    1:1:void run():1:2000000000 -> a\n    2:2:void stop():5:5 -> a\n");
+    String out = Retracer.of(mapping).retrace("\tat a.a(SourceFile)");
+    assertThat(out.lines().count()).isLessThanOrEqualTo(FrameLookup.MAX_CANDIDATES);
+  }
+
+  @Test
+  void truncatedAndBinaryMappingsDoNotThrow() throws IOException {
+    byte[] text = ("# {\"id\":\"com.android.tools.r8.mapping\",\"version\":\"2.2\"}\n"
+        + "com.example.Foo -> a:\n# {\"id\":\"sourceFile\",\"fileName\":\"Foo.kt\"}\n"
+        + "    1:3:void run(int):10:12 -> b\n"
+        + "      # {\"id\":\"com.android.tools.r8.outlineCallsite\",\"positions\":{\"1\":2}}\n"
+        + "      # {\"id\":\"com.android.tools.r8.rewriteFrame\",\"conditions\":[\"throws(La;)\"],"
+        + "\"actions\":[\"removeInnerFrames(9)\"]}\n").getBytes();
+    for (int cut = 0; cut <= text.length; cut++) {
+      ProguardMapping mapping = ProguardMapping.parse(java.util.Arrays.copyOf(text, cut));
+      mapping.brokenLineCount();
+      Retracer.of(mapping).retrace("a\n\tat a.b(SourceFile:2)\n\tat a.b(SourceFile)\n");
+    }
+    assertThat(Files.exists(Path.of("."))).isTrue();
+  }
+}
