@@ -105,12 +105,14 @@ final class FrameLookup {
       if (hasPosition) {
         return EMPTY;
       }
-      // Without a line, every overload is a candidate, named by its outermost method only.
+      // Without a line, every overload is a candidate, named by the member R8 keeps for it: the
+      // first line with the same obfuscated name and types, usually its outermost method.
       for (List<MemberMapping> partition : partitions) {
         MemberMapping outer = last(partition);
         boolean catchAll = partition.size() == 1
             && outer.minifiedStart() == 0 && outer.minifiedEnd() == 65535;
-        selections.add(new Selection(partition, catchAll ? partition : List.of(withoutRanges(outer))));
+        selections.add(new Selection(partition,
+            catchAll ? partition : List.of(withoutRanges(firstOfMember(cls, outer)))));
       }
     }
     boolean ambiguous = isAmbiguous(selections);
@@ -140,10 +142,31 @@ final class FrameLookup {
     return new Result(candidates, ambiguous);
   }
 
+  /**
+   * The line R8 keeps as the member for {@code member}'s obfuscated name and types: R8 records a
+   * member when a line ends an inline chain (the next line starts another chain, or continues it
+   * with an original range rather than a single line), and keeps the first one per key.
+   */
+  private static MemberMapping firstOfMember(ClassMapping cls, MemberMapping member) {
+    String key = member.memberKey();
+    List<MemberMapping> lines = cls.methods(member.obfuscatedName());
+    for (int i = 0; i < lines.size(); i++) {
+      MemberMapping m = lines.get(i);
+      boolean continued = i + 1 < lines.size()
+          && m.hasMinifiedRange()
+          && m.sameMinifiedRange(lines.get(i + 1))
+          && lines.get(i + 1).isOriginalSingleLine();
+      if (!continued && m.memberKey().equals(key)) {
+        return m;
+      }
+    }
+    return member;
+  }
+
   /** The member of a line without its line ranges, as R8 reports a method it cannot place. */
   private static MemberMapping withoutRanges(MemberMapping m) {
     return new MemberMapping(true, m.type(), m.originalClassOrEmpty(), m.originalName(),
-        m.arguments(), m.obfuscatedName(), NONE, NONE, NONE, NONE, m.isSynthesized(),
+        m.arguments(), m.obfuscatedName(), NONE, NONE, NONE, NONE, false, m.isSynthesized(),
         m.isOutline(), m.residualSignatureOrNull(), null, null, List.of());
   }
 

@@ -127,6 +127,7 @@ final class MappingParser {
     int minifiedEnd = MemberMapping.NONE;
     int originalStart = MemberMapping.NONE;
     int originalEnd = MemberMapping.NONE;
+    boolean originalSingle;
     boolean synthesized;
     boolean outline;
     String residualSignature;
@@ -137,7 +138,8 @@ final class MappingParser {
     MemberMapping build() {
       return new MemberMapping(
           method, type, originalClass, originalName, arguments, obfuscatedName,
-          minifiedStart, minifiedEnd, originalStart, originalEnd, synthesized, outline,
+          minifiedStart, minifiedEnd, originalStart, originalEnd, originalSingle, synthesized,
+          outline,
           residualSignature, outlinePositions, outlineTarget, rewriteFrames);
     }
   }
@@ -400,9 +402,11 @@ final class MappingParser {
         long[] c = {tail + 1};
         long from = number(d, c, leftEnd);
         long to = from;
+        draft.originalSingle = true;
         if (c[0] < leftEnd && d.u8(c[0]) == ':') {
           c[0]++;
           to = number(d, c, leftEnd);
+          draft.originalSingle = false;
         }
         if (from < 0 || to < 0 || c[0] != leftEnd) {
           return null;

@@ -28,6 +28,7 @@ public final class MemberMapping {
   private final int minifiedEnd;
   private final int originalStart;
   private final int originalEnd;
+  private final boolean originalSingle;
   private final boolean synthesized;
   private final boolean outline;
   private final String residualSignature;
@@ -47,6 +48,7 @@ public final class MemberMapping {
       int minifiedEnd,
       int originalStart,
       int originalEnd,
+      boolean originalSingle,
       boolean synthesized,
       boolean outline,
       String residualSignature,
@@ -63,6 +65,7 @@ public final class MemberMapping {
     this.minifiedEnd = minifiedEnd;
     this.originalStart = originalStart;
     this.originalEnd = originalEnd;
+    this.originalSingle = originalSingle;
     this.synthesized = synthesized;
     this.outline = outline;
     this.residualSignature = residualSignature;
@@ -133,6 +136,14 @@ public final class MemberMapping {
   /** Last original line (equal to the first for {@code :10}), or -1. */
   public int originalEnd() {
     return originalEnd;
+  }
+
+  /**
+   * Whether the original line is written as one number ({@code :10}), the form R8 uses for the
+   * call site lines of an inline chain, rather than as a range ({@code :10:10}).
+   */
+  public boolean isOriginalSingleLine() {
+    return originalSingle;
   }
 
   /** Whether R8 marked the member {@code com.android.tools.r8.synthesized}. */
@@ -252,6 +263,7 @@ public final class MemberMapping {
         && minifiedEnd == m.minifiedEnd
         && originalStart == m.originalStart
         && originalEnd == m.originalEnd
+        && originalSingle == m.originalSingle
         && synthesized == m.synthesized
         && outline == m.outline
         && type.equals(m.type)
@@ -287,7 +299,7 @@ public final class MemberMapping {
     }
     if (originalStart != NONE) {
       sb.append(':').append(originalStart);
-      if (originalEnd != originalStart) {
+      if (!originalSingle) {
         sb.append(':').append(originalEnd);
       }
     }

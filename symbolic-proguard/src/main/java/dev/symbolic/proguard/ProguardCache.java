@@ -10,6 +10,7 @@ import static dev.symbolic.proguard.ProguardCacheFormat.MAX_STRING_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_VARINT_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_FLAGS;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_METHOD;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ORIGINAL_SINGLE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_OUTLINE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_SYNTHESIZED;
 import static dev.symbolic.proguard.ProguardCacheFormat.MIN_MEMBER_SIZE;
@@ -506,7 +507,7 @@ public final class ProguardCache implements Mapping {
       return new MemberMapping(
           (flags & MEMBER_METHOD) != 0, type, originalClass, originalName, arguments,
           obfuscatedName, minifiedStart, minifiedEnd, originalStart, originalEnd,
-          (flags & MEMBER_SYNTHESIZED) != 0, (flags & MEMBER_OUTLINE) != 0, residualSignature,
+          (flags & MEMBER_ORIGINAL_SINGLE) != 0, (flags & MEMBER_SYNTHESIZED) != 0, (flags & MEMBER_OUTLINE) != 0, residualSignature,
           outlinePositions, outlineTarget, rules);
     }
 

@@ -87,7 +87,10 @@ final class ProguardCacheFormat {
   static final int MEMBER_METHOD = 1;
   static final int MEMBER_SYNTHESIZED = 2;
   static final int MEMBER_OUTLINE = 4;
-  static final int MEMBER_FLAGS = MEMBER_METHOD | MEMBER_SYNTHESIZED | MEMBER_OUTLINE;
+  /** The original line is written {@code :10}, not {@code :10:10}. */
+  static final int MEMBER_ORIGINAL_SINGLE = 8;
+  static final int MEMBER_FLAGS =
+      MEMBER_METHOD | MEMBER_SYNTHESIZED | MEMBER_OUTLINE | MEMBER_ORIGINAL_SINGLE;
 
   /**
    * The fewest bytes a member record takes: flags, five names, four line numbers, residual

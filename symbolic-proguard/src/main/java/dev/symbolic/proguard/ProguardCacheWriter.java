@@ -6,6 +6,7 @@ import static dev.symbolic.proguard.ProguardCacheFormat.HEADER_SIZE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAGIC;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_STRING_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_METHOD;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ORIGINAL_SINGLE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_OUTLINE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_SYNTHESIZED;
 import static dev.symbolic.proguard.ProguardCacheFormat.NO_STRING;
@@ -190,7 +191,8 @@ final class ProguardCacheWriter {
     for (MemberMapping m : members) {
       int flags = (m.isMethod() ? MEMBER_METHOD : 0)
           | (m.isSynthesized() ? MEMBER_SYNTHESIZED : 0)
-          | (m.isOutline() ? MEMBER_OUTLINE : 0);
+          | (m.isOutline() ? MEMBER_OUTLINE : 0)
+          | (m.isOriginalSingleLine() ? MEMBER_ORIGINAL_SINGLE : 0);
       records.u8(flags);
       records.uleb(refText(m.type()));
       records.uleb(refText(m.originalClassOrEmpty()));
