@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * so the comparison reaches cases the stored expectations do not.
  */
 class R8DifferentialTest {
-  private static final int TRACES = 40;
+  private static final int TRACES = Integer.getInteger("symbolic.differential.traces", 40);
   private static final int FRAMES = 25;
 
   static Stream<String> mappings() throws IOException {
@@ -44,7 +44,7 @@ class R8DifferentialTest {
   void randomTracesMatchR8(String relative, @TempDir Path dir) throws Exception {
     Path mappingFile = Corpus.proguard().resolve(relative);
     ProguardMapping mapping = ProguardMapping.open(mappingFile);
-    String trace = randomTrace(mapping, new Random(relative.hashCode()));
+    String trace = randomTrace(mapping, new Random(relative.hashCode() + Long.getLong("symbolic.differential.seed", 0L)));
     Path traceFile = dir.resolve("trace.txt");
     Files.writeString(traceFile, trace);
     for (boolean verbose : new boolean[] {false, true}) {
