@@ -57,27 +57,23 @@ public interface Mapping {
    */
   default List<List<StackFrame>> remapFrame(StackFrame frame) {
     ClassMapping cls = classMapping(frame.className()).orElse(null);
+    String className = cls == null ? frame.className() : cls.originalName();
     int position = frame.line() > 0 ? frame.line() : FrameLookup.NONE;
+    String obfuscatedFile = frame.fileName().orElse(null);
     FrameLookup.Result result =
         FrameLookup.lookup(cls, frame.methodName(), position, null, FrameLookup.NO_OUTLINE);
-    String obfuscatedFile = frame.fileName().orElse("");
     if (result.isEmpty()) {
-      String className = cls == null ? frame.className() : cls.originalName();
-      String file = frame.fileName().isPresent() ? SourceFiles.forClass(this, className, obfuscatedFile, cls != null)
-          : null;
+      String file = obfuscatedFile == null ? null
+          : SourceFiles.forClass(this, className, obfuscatedFile, cls != null);
       return List.of(List.of(StackFrame.of(className, frame.methodName(), file, frame.line())));
     }
     List<List<StackFrame>> candidates = new ArrayList<>();
-    for (FrameLookup.Candidate candidate : result.candidates) {
-      if (candidate.frames.isEmpty()) {
-        continue;
-      }
+    for (RetracedFrames.Candidate candidate :
+        RetracedFrames.of(this, className, result, position, obfuscatedFile, false).candidates) {
       List<StackFrame> frames = new ArrayList<>(candidate.frames.size());
-      for (FrameLookup.Frame f : candidate.frames) {
-        String holder = f.range.originalClass().orElse(cls.originalName());
-        int line = f.line != FrameLookup.NONE ? f.line : frame.line();
-        frames.add(StackFrame.remapped(holder, f.range.originalName(),
-            SourceFiles.forClass(this, holder, obfuscatedFile, true), line, f.range.type(), f.range.arguments()));
+      for (RetracedFrames.Frame f : candidate.frames) {
+        frames.add(StackFrame.remapped(f.className, f.method.originalName(), f.file,
+            f.line == FrameLookup.NONE ? 0 : f.line, f.method.type(), f.method.arguments()));
       }
       candidates.add(List.copyOf(frames));
     }

@@ -128,47 +128,32 @@ public final class Retracer {
       out.add(replace(line, className, line.methodName(), file, lineText));
       return context;
     }
-    int lastOutline = FrameLookup.NO_OUTLINE;
-    List<Block> blocks = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (FrameLookup.Candidate candidate : result.candidates) {
-      lastOutline = candidate.outlinePosition;
-      if (candidate.frames.isEmpty()) {
-        continue;
-      }
-      Block block = null;
-      for (FrameLookup.Frame frame : candidate.frames) {
-        String holder = frame.range.originalClass().orElse(className);
-        String file = SourceFiles.forClass(mapping, holder, line.fileName(), true);
-        int number = frame.line != FrameLookup.NONE ? frame.line : position;
-        if (block == null) {
-          block = new Block(holder, frame.range, file, number, candidate.outlinePosition);
-          // R8 drops a candidate whose top frame reads the same as an earlier one's.
-          if (!seen.add(block.key(verbose || position > 0, verbose))) {
-            break;
-          }
-          blocks.add(block);
-        }
-        String method = verbose ? frame.range.signature() : frame.range.originalName();
+    RetracedFrames retraced =
+        RetracedFrames.of(mapping, className, result, position, line.fileName(), verbose);
+    List<List<String>> blocks = new ArrayList<>(retraced.candidates.size());
+    for (RetracedFrames.Candidate candidate : retraced.candidates) {
+      List<String> block = new ArrayList<>(candidate.frames.size());
+      for (RetracedFrames.Frame frame : candidate.frames) {
+        String method = verbose ? frame.method.signature() : frame.method.originalName();
         String lineText = null;
-        if (number != FrameLookup.NONE
+        if (frame.line != FrameLookup.NONE
             && (position != FrameLookup.NONE || !result.ambiguous || verbose)) {
           // R8 prints no line at all for line 0.
-          lineText = number > 0 ? ":" + number : "";
+          lineText = frame.line > 0 ? ":" + frame.line : "";
         }
-        block.lines.add(replace(line, holder, method, file, lineText));
+        block.add(replace(line, frame.className, method, frame.file, lineText));
       }
+      blocks.add(block);
     }
-    blocks.sort(null);
     // Candidates are printed frame by frame: every candidate's first frame, then every second
     // frame, each further distinct one marked with <OR>.
     for (int index = 0; ; index++) {
       boolean any = false;
       Set<String> printed = new HashSet<>();
-      for (Block block : blocks) {
-        if (index < block.lines.size()) {
+      for (List<String> block : blocks) {
+        if (index < block.size()) {
           any = true;
-          String s = block.lines.get(index);
+          String s = block.get(index);
           if (printed.add(s)) {
             out.add(block == blocks.get(0) ? s : insertOr(s));
           }
@@ -178,68 +163,11 @@ public final class Retracer {
         break;
       }
     }
-    if (blocks.isEmpty()) {
-      return new Context(null, lastOutline);
+    if (retraced.candidates.isEmpty()) {
+      return new Context(null, retraced.lastOutline);
     }
-    return blocks.size() == 1 ? new Context(null, blocks.get(0).outline) : Context.EMPTY;
-  }
-
-  /** One candidate's printed frames, ordered and told apart by its top frame as R8 does. */
-  private static final class Block implements Comparable<Block> {
-    final String holder;
-    final MemberMapping method;
-    final String file;
-    final int line;
-    final int outline;
-    final List<String> lines = new ArrayList<>(2);
-
-    Block(String holder, MemberMapping method, String file, int line, int outline) {
-      this.holder = holder;
-      this.method = method;
-      this.file = file;
-      this.line = line;
-      this.outline = outline;
-    }
-
-    String key(boolean withLine, boolean withSignature) {
-      return holder + '\u0000' + file + '\u0000' + (withLine ? line : 0) + '\u0000'
-          + method.originalName() + (withSignature ? '\u0000' + method.signature() : "");
-    }
-
-    @Override
-    public int compareTo(Block o) {
-      int c = holder.compareTo(o.holder);
-      if (c == 0) {
-        c = method.originalName().compareTo(o.method.originalName());
-      }
-      if (c == 0) {
-        c = method.type().compareTo(o.method.type());
-      }
-      if (c == 0) {
-        c = compareArguments(method.arguments(), o.method.arguments());
-      }
-      if (c == 0) {
-        c = file.compareTo(o.file);
-      }
-      if (c == 0) {
-        c = Boolean.compare(line != FrameLookup.NONE, o.line != FrameLookup.NONE);
-      }
-      if (c == 0) {
-        c = Integer.compare(line, o.line);
-      }
-      return c;
-    }
-
-    /** R8 orders parameter lists by length, then by each type's name. */
-    private static int compareArguments(String a, String b) {
-      String[] x = a.isEmpty() ? new String[0] : a.split(",");
-      String[] y = b.isEmpty() ? new String[0] : b.split(",");
-      int c = Integer.compare(x.length, y.length);
-      for (int i = 0; i < x.length && c == 0; i++) {
-        c = x[i].compareTo(y[i]);
-      }
-      return c;
-    }
+    return retraced.candidates.size() == 1
+        ? new Context(null, retraced.candidates.get(0).outline) : Context.EMPTY;
   }
 
   /** R8 marks a further candidate by inserting {@code <OR> } before {@code at}. */
