@@ -1,6 +1,7 @@
 package dev.symbolic.proguard;
 
 import dev.symbolic.common.ByteView;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +25,25 @@ final class MappingParser {
   }
 
   /** Parses {@code com.Foo -> a:} in {@code [start, end)}; null if it is not a class header. */
-  static ClassHeader parseClassHeader(ByteView d, long start, long end) {
-    long s = skipBlank(d, start, end);
-    long e = trimEnd(d, s, end);
-    if (e - s < 4 || d.u8(e - 1) != ':') {
+  static ClassHeader parseClassHeader(ByteView view, long start, long end) {
+    byte[] d = new byte[(int) (end - start)];
+    view.copyTo(start, d, 0, d.length);
+    return parseClassHeader(d, 0, d.length);
+  }
+
+  private static ClassHeader parseClassHeader(byte[] d, int start, int end) {
+    int s = skipBlank(d, start, end);
+    int e = trimEnd(d, s, end);
+    if (e - s < 4 || (d[e - 1] & 0xff) != ':') {
       return null;
     }
-    long arrow = indexOfArrow(d, s, e - 1);
+    int arrow = indexOfArrow(d, s, e - 1);
     if (arrow < 0) {
       return null;
     }
-    long originalEnd = trimEnd(d, s, arrow);
-    long obfuscatedStart = skipBlank(d, arrow + 2, e - 1);
-    long obfuscatedEnd = trimEnd(d, obfuscatedStart, e - 1);
+    int originalEnd = trimEnd(d, s, arrow);
+    int obfuscatedStart = skipBlank(d, arrow + 2, e - 1);
+    int obfuscatedEnd = trimEnd(d, obfuscatedStart, e - 1);
     if (originalEnd == s || obfuscatedEnd == obfuscatedStart
         || hasBlank(d, s, originalEnd) || hasBlank(d, obfuscatedStart, obfuscatedEnd)) {
       return null;
@@ -49,49 +56,49 @@ final class MappingParser {
     return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B;
   }
 
-  static long skipBlank(ByteView d, long from, long to) {
-    while (from < to && isBlank(d.u8(from))) {
+  static int skipBlank(byte[] d, int from, int to) {
+    while (from < to && isBlank((d[from] & 0xff))) {
       from++;
     }
     return from;
   }
 
-  static long trimEnd(ByteView d, long from, long to) {
-    while (to > from && isBlank(d.u8(to - 1))) {
+  static int trimEnd(byte[] d, int from, int to) {
+    while (to > from && isBlank((d[to - 1] & 0xff))) {
       to--;
     }
     return to;
   }
 
-  private static boolean hasBlank(ByteView d, long from, long to) {
-    for (long i = from; i < to; i++) {
-      if (isBlank(d.u8(i))) {
+  private static boolean hasBlank(byte[] d, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (isBlank((d[i] & 0xff))) {
         return true;
       }
     }
     return false;
   }
 
-  private static long indexOfArrow(ByteView d, long from, long to) {
-    for (long i = from; i + 1 < to; i++) {
-      if (d.u8(i) == '-' && d.u8(i + 1) == '>') {
+  private static int indexOfArrow(byte[] d, int from, int to) {
+    for (int i = from; i + 1 < to; i++) {
+      if ((d[i] & 0xff) == '-' && (d[i + 1] & 0xff) == '>') {
         return i;
       }
     }
     return -1;
   }
 
-  private static long indexOf(ByteView d, int b, long from, long to) {
-    for (long i = from; i < to; i++) {
-      if (d.u8(i) == b) {
+  private static int indexOf(byte[] d, int b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if ((d[i] & 0xff) == b) {
         return i;
       }
     }
     return -1;
   }
 
-  private static String text(ByteView d, long from, long to) {
-    return d.utf8(from, (int) (to - from));
+  private static String text(byte[] d, int from, int to) {
+    return new String(d, from, to - from, StandardCharsets.UTF_8);
   }
 
   /**
@@ -190,27 +197,31 @@ final class MappingParser {
   static final int MAX_LINE = 64 * 1024;
 
   /**
-   * Parses member lines and the metadata comments that follow them, given as {@code (start, end)}
-   * pairs into {@code d}; comments before the first member are the class's and are skipped here.
+   * Parses member lines one at a time, attaching each metadata comment to the member line before
+   * it; comments before the first member are the class's and are skipped here.
    */
-  static List<MemberMapping> parseMembers(
-      ByteView d, long[] spans, int count, MappingHeader mapHeader, Problems problems) {
-    List<Draft> drafts = new ArrayList<>();
-    Draft last = null;
-    for (int i = 0; i < count; i++) {
-      long start = skipBlank(d, spans[2 * i], spans[2 * i + 1]);
-      long end = trimEnd(d, start, spans[2 * i + 1]);
+  static final class MemberParser {
+    private final MappingHeader mapHeader;
+    private final Problems problems;
+    private final List<Draft> drafts = new ArrayList<>();
+    private Draft last;
+
+    MemberParser(MappingHeader mapHeader, Problems problems) {
+      this.mapHeader = mapHeader;
+      this.problems = problems;
+    }
+
+    /** Parses the line in {@code d[start, end)}, white space around it allowed. */
+    void line(byte[] d, int start, int end) {
+      start = skipBlank(d, start, end);
+      end = trimEnd(d, start, end);
       if (start == end) {
-        continue;
+        return;
       }
-      if (end - start > MAX_LINE) {
-        problems.brokenLines++;
-        continue;
-      }
-      if (d.u8(start) == '#') {
-        long body = skipBlank(d, start + 1, end);
-        if (last == null || body == end || d.u8(body) != '{') {
-          continue;
+      if ((d[start] & 0xff) == '#') {
+        int body = skipBlank(d, start + 1, end);
+        if (last == null || body == end || (d[body] & 0xff) != '{') {
+          return;
         }
         Map<String, Object> json = Json.parseObject(text(d, body, end));
         if (json == null || !(json.get("id") instanceof String)) {
@@ -218,21 +229,29 @@ final class MappingParser {
         } else if (!applyMemberInfo(last, (String) json.get("id"), json, mapHeader)) {
           problems.brokenLines++;
         }
-        continue;
+        return;
       }
       Draft draft = parseMember(d, start, end);
       if (draft == null) {
         problems.brokenLines++;
-        continue;
+        return;
       }
       drafts.add(draft);
       last = draft;
     }
-    List<MemberMapping> members = new ArrayList<>(drafts.size());
-    for (Draft draft : drafts) {
-      members.add(draft.build());
+
+    /** A line too long to be valid, which is not read. */
+    void longLine() {
+      problems.brokenLines++;
     }
-    return members;
+
+    List<MemberMapping> members() {
+      List<MemberMapping> members = new ArrayList<>(drafts.size());
+      for (Draft draft : drafts) {
+        members.add(draft.build());
+      }
+      return members;
+    }
   }
 
   /** Attaches member metadata; returns false if it is malformed. */
@@ -345,48 +364,48 @@ final class MappingParser {
    * Parses a trimmed member line {@code [a:b:]type name[(args)][:c[:d]] -> obf} in
    * {@code [s, e)}; null if it is malformed.
    */
-  private static Draft parseMember(ByteView d, long s, long e) {
+  private static Draft parseMember(byte[] d, int s, int e) {
     Draft draft = new Draft();
-    long cursor = s;
+    int cursor = s;
     // Optional minified range "a:b:" (or "a:").
-    if (isDigit(d.u8(cursor))) {
-      long[] c = {cursor};
+    if (isDigit((d[cursor] & 0xff))) {
+      int[] c = {cursor};
       long start = number(d, c, e);
       long end = start;
-      if (c[0] + 1 < e && d.u8(c[0]) == ':' && isDigit(d.u8(c[0] + 1))) {
+      if (c[0] + 1 < e && (d[c[0]] & 0xff) == ':' && isDigit((d[c[0] + 1] & 0xff))) {
         c[0]++;
         end = number(d, c, e);
       }
-      if (start < 0 || end < 0 || c[0] >= e || d.u8(c[0]) != ':') {
+      if (start < 0 || end < 0 || c[0] >= e || (d[c[0]] & 0xff) != ':') {
         return null;
       }
       cursor = c[0] + 1;
       draft.minifiedStart = (int) start;
       draft.minifiedEnd = (int) end;
     }
-    long arrow = indexOfArrow(d, cursor, e);
+    int arrow = indexOfArrow(d, cursor, e);
     if (arrow < 0) {
       return null;
     }
-    long obfuscatedStart = skipBlank(d, arrow + 2, e);
+    int obfuscatedStart = skipBlank(d, arrow + 2, e);
     if (obfuscatedStart == e || hasBlank(d, obfuscatedStart, e)) {
       return null;
     }
-    long left = skipBlank(d, cursor, arrow);
-    long leftEnd = trimEnd(d, left, arrow);
-    long space = left;
-    while (space < leftEnd && !isBlank(d.u8(space))) {
+    int left = skipBlank(d, cursor, arrow);
+    int leftEnd = trimEnd(d, left, arrow);
+    int space = left;
+    while (space < leftEnd && !isBlank((d[space] & 0xff))) {
       space++;
     }
     if (space == left || space == leftEnd) {
       return null;
     }
     draft.type = text(d, left, space);
-    long rest = skipBlank(d, space, leftEnd);
-    long paren = indexOf(d, '(', rest, leftEnd);
-    long nameEnd;
+    int rest = skipBlank(d, space, leftEnd);
+    int paren = indexOf(d, '(', rest, leftEnd);
+    int nameEnd;
     if (paren >= 0) {
-      long close = indexOf(d, ')', paren, leftEnd);
+      int close = indexOf(d, ')', paren, leftEnd);
       if (close < 0) {
         return null;
       }
@@ -394,16 +413,16 @@ final class MappingParser {
       nameEnd = paren;
       String arguments = text(d, paren + 1, close);
       draft.arguments = arguments.indexOf(' ') < 0 ? arguments : arguments.replace(" ", "");
-      long tail = skipBlank(d, close + 1, leftEnd);
+      int tail = skipBlank(d, close + 1, leftEnd);
       if (tail < leftEnd) {
-        if (d.u8(tail) != ':') {
+        if ((d[tail] & 0xff) != ':') {
           return null;
         }
-        long[] c = {tail + 1};
+        int[] c = {tail + 1};
         long from = number(d, c, leftEnd);
         long to = from;
         draft.originalSingle = true;
-        if (c[0] < leftEnd && d.u8(c[0]) == ':') {
+        if (c[0] < leftEnd && (d[c[0]] & 0xff) == ':') {
           c[0]++;
           to = number(d, c, leftEnd);
           draft.originalSingle = false;
@@ -426,9 +445,9 @@ final class MappingParser {
       return null;
     }
     // A qualified name (inlined from another class): the last dot splits class and member.
-    long dot = -1;
-    for (long i = nameEnd - 1; i >= rest; i--) {
-      if (d.u8(i) == '.') {
+    int dot = -1;
+    for (int i = nameEnd - 1; i >= rest; i--) {
+      if ((d[i] & 0xff) == '.') {
         dot = i;
         break;
       }
@@ -449,12 +468,12 @@ final class MappingParser {
   }
 
   /** Reads decimal digits at {@code cursor[0]}; -1 if there are none or they exceed an int. */
-  private static long number(ByteView d, long[] cursor, long end) {
-    long i = cursor[0];
+  private static long number(byte[] d, int[] cursor, int end) {
+    int i = cursor[0];
     long value = 0;
-    long start = i;
-    while (i < end && isDigit(d.u8(i))) {
-      value = value * 10 + (d.u8(i) - '0');
+    int start = i;
+    while (i < end && isDigit(d[i] & 0xff)) {
+      value = value * 10 + ((d[i] & 0xff) - '0');
       if (value > Integer.MAX_VALUE) {
         return -1;
       }

@@ -131,8 +131,7 @@ public final class ProguardMapping implements Mapping {
     int broken = brokenHeaderLines;
     for (int i = 0; i < obfuscatedNames.length; i++) {
       MappingParser.Problems problems = new MappingParser.Problems();
-      Spans spans = memberSpans(i, null);
-      MappingParser.parseMembers(data, spans.values, spans.count, header, problems);
+      parseSection(i, null, problems);
       broken += problems.brokenLines;
     }
     return broken;
@@ -169,83 +168,122 @@ public final class ProguardMapping implements Mapping {
 
     @Override
     public List<MemberMapping> named(String obfuscatedName) {
-      Spans spans = memberSpans(index, obfuscatedName.getBytes(StandardCharsets.UTF_8));
-      return MappingParser.parseMembers(
-          data, spans.values, spans.count, header, new MappingParser.Problems());
+      return parseSection(
+          index, obfuscatedName.getBytes(StandardCharsets.UTF_8), new MappingParser.Problems());
     }
 
     @Override
     public List<MemberMapping> all() {
-      Spans spans = memberSpans(index, null);
-      return MappingParser.parseMembers(
-          data, spans.values, spans.count, header, new MappingParser.Problems());
+      return parseSection(index, null, new MappingParser.Problems());
     }
   }
 
-  /** Line spans as {@code (start, end)} pairs. */
-  private static final class Spans {
-    long[] values = new long[16];
-    int count;
-
-    void add(long start, long end) {
-      if (2 * count == values.length) {
-        values = java.util.Arrays.copyOf(values, values.length * 2);
-      }
-      values[2 * count] = start;
-      values[2 * count + 1] = end;
-      count++;
-    }
-  }
+  /** Sections up to this size are copied out whole and scanned as an array. */
+  private static final int MAX_SECTION_COPY = 32 << 20;
 
   /**
-   * The member and comment lines of a class after its header line; with a name, only the member
-   * lines ending in {@code -> name} and the comments that follow them.
+   * Parses the member lines of a class after its header line; with a name, only the lines ending
+   * in {@code -> name} and the comments that follow them. The bytes are copied out in bulk and
+   * read from an array: per-byte reads of mapped memory cost many times more before the JIT has
+   * compiled them.
    */
-  private Spans memberSpans(int index, byte[] name) {
-    Spans spans = new Spans();
-    boolean taking = false;
+  private List<MemberMapping> parseSection(
+      int index, byte[] name, MappingParser.Problems problems) {
+    MappingParser.MemberParser parser = new MappingParser.MemberParser(header, problems);
     long end = sectionEnds[index];
     long first = data.indexOf((byte) '\n', sectionStarts[index], end);
-    long pos = first < 0 ? end : first + 1;
-    while (pos < end) {
-      long nl = data.indexOf((byte) '\n', pos, end);
-      long lineEnd = nl < 0 ? end : nl;
-      if (name == null) {
-        spans.add(pos, lineEnd);
-      } else {
-        long text = MappingParser.skipBlank(data, pos, lineEnd);
-        if (text < lineEnd) {
-          if (data.u8(text) == '#') {
-            if (taking) {
-              spans.add(pos, lineEnd);
-            }
+    long start = first < 0 ? end : first + 1;
+    if (end - start <= MAX_SECTION_COPY) {
+      byte[] bytes = new byte[(int) (end - start)];
+      data.copyTo(start, bytes, 0, bytes.length);
+      Selector selector = new Selector(name);
+      int pos = 0;
+      while (pos < bytes.length) {
+        int nl = indexOf(bytes, (byte) '\n', pos);
+        int lineEnd = nl < 0 ? bytes.length : nl;
+        if (selector.take(bytes, pos, lineEnd)) {
+          if (lineEnd - pos > MappingParser.MAX_LINE) {
+            parser.longLine();
           } else {
-            taking = endsWithArrowAnd(text, lineEnd, name);
-            if (taking) {
-              spans.add(pos, lineEnd);
-            }
+            parser.line(bytes, pos, lineEnd);
           }
         }
+        pos = lineEnd + 1;
       }
-      pos = lineEnd + 1;
+    } else {
+      // A section this large is junk or hostile: read it a line at a time.
+      Selector selector = new Selector(name);
+      byte[] line = new byte[1024];
+      long pos = start;
+      while (pos < end) {
+        long nl = data.indexOf((byte) '\n', pos, end);
+        long lineEnd = nl < 0 ? end : nl;
+        if (lineEnd - pos > MappingParser.MAX_LINE) {
+          parser.longLine();
+        } else {
+          int length = (int) (lineEnd - pos);
+          if (length > line.length) {
+            line = new byte[Math.max(length, line.length * 2)];
+          }
+          data.copyTo(pos, line, 0, length);
+          if (selector.take(line, 0, length)) {
+            parser.line(line, 0, length);
+          }
+        }
+        pos = lineEnd + 1;
+      }
     }
-    return spans;
+    return parser.members();
   }
 
-  /** Whether the line ends in {@code -> name}, white space around the arrow allowed. */
-  private boolean endsWithArrowAnd(long start, long end, byte[] name) {
-    long e = MappingParser.trimEnd(data, start, end);
-    long nameStart = e - name.length;
-    if (nameStart < start) {
-      return false;
-    }
-    for (int i = 0; i < name.length; i++) {
-      if (data.get(nameStart + i) != name[i]) {
-        return false;
+  private static int indexOf(byte[] bytes, byte b, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
       }
     }
-    long a = MappingParser.trimEnd(data, start, nameStart);
-    return a - 2 >= start && data.u8(a - 1) == '>' && data.u8(a - 2) == '-';
+    return -1;
+  }
+
+  /** Picks the lines of one member name, with the comments after them; all lines without one. */
+  private static final class Selector {
+    private final byte[] name;
+    private boolean taking;
+
+    Selector(byte[] name) {
+      this.name = name;
+    }
+
+    boolean take(byte[] d, int start, int end) {
+      if (name == null) {
+        return true;
+      }
+      int text = MappingParser.skipBlank(d, start, end);
+      if (text == end) {
+        return false;
+      }
+      if (d[text] == '#') {
+        return taking;
+      }
+      taking = endsWithArrowAnd(d, text, end, name);
+      return taking;
+    }
+
+    /** Whether the line ends in {@code -> name}, white space around the arrow allowed. */
+    private static boolean endsWithArrowAnd(byte[] d, int start, int end, byte[] name) {
+      int e = MappingParser.trimEnd(d, start, end);
+      int nameStart = e - name.length;
+      if (nameStart < start) {
+        return false;
+      }
+      for (int i = 0; i < name.length; i++) {
+        if (d[nameStart + i] != name[i]) {
+          return false;
+        }
+      }
+      int a = MappingParser.trimEnd(d, start, nameStart);
+      return a - 2 >= start && d[a - 1] == '>' && d[a - 2] == '-';
+    }
   }
 
   /** The class line and the comment lines right after it. */
@@ -258,7 +296,9 @@ public final class ProguardMapping implements Mapping {
       long lineEnd = nl < 0 ? end : nl;
       if (!lines.isEmpty()) {
         long text = pos;
-        text = MappingParser.skipBlank(data, text, lineEnd);
+        while (text < lineEnd && (data.get(text) == ' ' || data.get(text) == '\t')) {
+          text++;
+        }
         if (text < lineEnd && data.u8(text) != '#') {
           break;
         }
