@@ -310,7 +310,14 @@ public final class ProguardMapping implements Mapping {
     return lines;
   }
 
-  /** One pass over the file that finds the header comments and every class header line. */
+  /** Files larger than this are scanned in parts, one per core. */
+  private static final long PARALLEL_SCAN_SIZE = 8 << 20;
+
+  /**
+   * One pass over the file that finds the header comments and every class header line. A large
+   * file is cut at line boundaries and its parts are scanned at once; the parts' findings are
+   * then joined in order.
+   */
   private static final class Scan {
     MappingHeader header = MappingHeader.EMPTY;
     final List<String> obfuscated = new ArrayList<>();
@@ -320,44 +327,84 @@ public final class ProguardMapping implements Mapping {
 
     Scan(ByteView data) {
       long len = data.length();
-      long pos = 0;
+      long begin = 0;
       if (len >= 3 && data.u8(0) == 0xEF && data.u8(1) == 0xBB && data.u8(2) == 0xBF) {
-        pos = 3;
+        begin = 3;
       }
+      int cores = Math.min(Runtime.getRuntime().availableProcessors(), 8);
+      int parts = len < PARALLEL_SCAN_SIZE ? 1 : Math.max(1, cores);
+      long[] bounds = new long[parts + 1];
+      bounds[0] = begin;
+      bounds[parts] = len;
+      for (int i = 1; i < parts; i++) {
+        long nl = data.indexOf((byte) '\n', Math.max(bounds[i - 1], len / parts * i), len);
+        bounds[i] = nl < 0 ? len : nl + 1;
+      }
+      Part[] scanned = new Part[parts];
+      java.util.stream.IntStream.range(0, parts).parallel()
+          .forEach(i -> scanned[i] = new Part(data, bounds[i], bounds[i + 1]));
       boolean inClass = false;
-      boolean seenClass = false;
-      while (pos < len) {
-        long nl = data.indexOf((byte) '\n', pos, len);
-        long end = nl < 0 ? len : nl;
+      for (Part part : scanned) {
+        if (obfuscated.isEmpty()) {
+          for (String comment : part.leadingComments) {
+            header = MappingParser.parseHeaderComment(header, comment);
+          }
+        }
+        for (int e = 0; e < part.positions.size(); e++) {
+          long pos = part.positions.get(e);
+          if (inClass) {
+            starts.add(pos);
+            inClass = false;
+          }
+          String obf = part.obfuscated.get(e);
+          if (obf == null) {
+            broken++;
+          } else {
+            obfuscated.add(obf);
+            original.add(part.original.get(e));
+            starts.add(pos);
+            inClass = true;
+          }
+        }
+      }
+      if (inClass) {
+        starts.add(len);
+      }
+    }
+  }
+
+  /**
+   * What one part of the file holds: its comment lines before its first class line, and every
+   * line that starts in column 0 with something else — a class header, or a broken line (null
+   * names) that ends the class before it.
+   */
+  private static final class Part {
+    final List<String> leadingComments = new ArrayList<>();
+    final LongList positions = new LongList();
+    final List<String> obfuscated = new ArrayList<>();
+    final List<String> original = new ArrayList<>();
+
+    Part(ByteView data, long from, long to) {
+      long pos = from;
+      while (pos < to) {
+        long nl = data.indexOf((byte) '\n', pos, to);
+        long end = nl < 0 ? to : nl;
         if (end > pos) {
           int first = data.u8(pos);
           if (first == '#') {
-            if (!seenClass && end - pos <= MAX_HEADER_LINE) {
-              header = MappingParser.parseHeaderComment(header, data.utf8(pos, (int) (end - pos)));
+            if (positions.size() == 0 && end - pos <= MAX_HEADER_LINE) {
+              leadingComments.add(data.utf8(pos, (int) (end - pos)));
             }
           } else if (first != ' ' && first != '\t' && first != '\r') {
             MappingParser.ClassHeader h = end - pos <= MAX_HEADER_LINE
                 ? MappingParser.parseClassHeader(data, pos, end)
                 : null;
-            if (inClass) {
-              starts.add(pos);
-              inClass = false;
-            }
-            if (h == null) {
-              broken++;
-            } else {
-              obfuscated.add(h.obfuscatedName);
-              original.add(h.originalName);
-              starts.add(pos);
-              inClass = true;
-              seenClass = true;
-            }
+            positions.add(pos);
+            obfuscated.add(h == null ? null : h.obfuscatedName);
+            original.add(h == null ? null : h.originalName);
           }
         }
         pos = end + 1;
-      }
-      if (inClass) {
-        starts.add(len);
       }
     }
   }
@@ -376,6 +423,10 @@ public final class ProguardMapping implements Mapping {
 
     long get(int i) {
       return values[i];
+    }
+
+    int size() {
+      return size;
     }
   }
 
