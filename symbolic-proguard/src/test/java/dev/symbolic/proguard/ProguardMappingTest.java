@@ -81,6 +81,31 @@ class ProguardMappingTest {
     assertThat(ProguardMapping.parse(new byte[0]).classCount()).isZero();
   }
 
+  @Test
+  void largeMappingsScannedInPartsLoseNothing() {
+    // Over the size at which the scan is split across cores; every class must come back whole.
+    StringBuilder sb = new StringBuilder("# compiler: R8\n");
+    int classes = 0;
+    while (sb.length() < (12 << 20)) {
+      sb.append("com.example.C").append(classes).append(" -> c").append(classes).append(":\n");
+      for (int m = 0; m < 40; m++) {
+        sb.append("    ").append(m + 1).append(':').append(m + 1).append(":void m").append(m)
+            .append("():").append(m + 10).append(':').append(m + 10).append(" -> a\n");
+      }
+      if (classes % 1000 == 999) {
+        sb.append("junk line\n");
+      }
+      classes++;
+    }
+    ProguardMapping mapping = ProguardMapping.parse(sb.toString());
+    assertThat(mapping.header().compiler()).contains("R8");
+    assertThat(mapping.classCount()).isEqualTo(classes);
+    for (int i = 0; i < classes; i++) {
+      assertThat(mapping.remapMethod("c" + i, "a")).as("class %d", i).hasSize(40);
+    }
+    assertThat(mapping.brokenLineCount()).isEqualTo(classes / 1000);
+  }
+
   @Property(tries = 300)
   void anyBytesParseWithoutException(@ForAll byte[] bytes) {
     ProguardMapping mapping = ProguardMapping.parse(bytes);
