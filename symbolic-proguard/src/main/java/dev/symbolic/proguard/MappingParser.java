@@ -234,6 +234,8 @@ final class MappingParser {
       Draft draft = parseMember(d, start, end);
       if (draft == null) {
         problems.brokenLines++;
+        // Comments after a broken line describe it, not the member before it.
+        last = null;
         return;
       }
       drafts.add(draft);

@@ -35,9 +35,6 @@ public final class ProguardMapping implements Mapping {
   /** A class header longer than this is not a class name but junk. */
   private static final int MAX_HEADER_LINE = 64 * 1024;
 
-  private static final UUID NAMESPACE_GUARDSQUARE =
-      nameUuidV5(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
-          "guardsquare.com".getBytes(StandardCharsets.UTF_8));
 
   private final ByteView data;
   private final MappingHeader header;
@@ -142,7 +139,7 @@ public final class ProguardMapping implements Mapping {
    * namespace {@code uuid5(DNS, "guardsquare.com")}.
    */
   public UUID uuid() {
-    return nameUuidV5(NAMESPACE_GUARDSQUARE, data);
+    return nameUuidV5(Namespace.GUARDSQUARE, data);
   }
 
   private ClassMapping classAt(int index) {
@@ -345,6 +342,7 @@ public final class ProguardMapping implements Mapping {
           .forEach(i -> scanned[i] = new Part(data, bounds[i], bounds[i + 1]));
       boolean inClass = false;
       for (Part part : scanned) {
+        broken += part.moreBroken;
         if (obfuscated.isEmpty()) {
           for (String comment : part.leadingComments) {
             header = MappingParser.parseHeaderComment(header, comment);
@@ -383,6 +381,8 @@ public final class ProguardMapping implements Mapping {
     final LongList positions = new LongList();
     final List<String> obfuscated = new ArrayList<>();
     final List<String> original = new ArrayList<>();
+    /** Broken lines after another broken line: they close nothing, so only their count is kept. */
+    int moreBroken;
 
     Part(ByteView data, long from, long to) {
       long pos = from;
@@ -399,9 +399,14 @@ public final class ProguardMapping implements Mapping {
             MappingParser.ClassHeader h = end - pos <= MAX_HEADER_LINE
                 ? MappingParser.parseClassHeader(data, pos, end)
                 : null;
-            positions.add(pos);
-            obfuscated.add(h == null ? null : h.obfuscatedName);
-            original.add(h == null ? null : h.originalName);
+            int n = obfuscated.size();
+            if (h == null && n > 0 && obfuscated.get(n - 1) == null) {
+              moreBroken++;
+            } else {
+              positions.add(pos);
+              obfuscated.add(h == null ? null : h.obfuscatedName);
+              original.add(h == null ? null : h.originalName);
+            }
           }
         }
         pos = end + 1;
@@ -428,6 +433,13 @@ public final class ProguardMapping implements Mapping {
     int size() {
       return size;
     }
+  }
+
+  /** Sentry's namespace, computed on first use rather than on every start-up. */
+  private static final class Namespace {
+    static final UUID GUARDSQUARE =
+        nameUuidV5(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
+            "guardsquare.com".getBytes(StandardCharsets.UTF_8));
   }
 
   private static UUID nameUuidV5(UUID namespace, byte[] name) {

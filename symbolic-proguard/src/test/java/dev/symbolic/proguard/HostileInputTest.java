@@ -34,8 +34,10 @@ class HostileInputTest {
     }
     Runtime rt = Runtime.getRuntime();
     ProguardMapping mapping = ProguardMapping.open(junk);
-    long heapUsed = rt.totalMemory() - rt.freeMemory();
-    assertThat(heapUsed).isLessThan(512L << 20);
+    System.gc();
+    // What the index keeps: the file itself is mapped, not read into the heap.
+    long retained = rt.totalMemory() - rt.freeMemory();
+    assertThat(retained).isLessThan(256L << 20);
     assertThat(mapping.remapClass("a")).contains("com.example.Foo");
     assertThat(Retracer.of(mapping).retrace("\tat a.a(SourceFile:1)"))
         .isEqualTo("\tat com.example.Foo.run(Foo.java:3)\n");
