@@ -20,102 +20,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** The commands of the tool, one nested class each. */
+/** The commands of the tool. */
 final class Commands {
   private Commands() {}
 
-  /** {@code -h}/{@code --help} for every subcommand. */
-  static final class HelpOption {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-  }
-
-  /** A command that only groups subcommands: running it alone is a usage error. */
-  abstract static class Group implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
-    }
-  }
-
-  /** {@code symbolic}. */
-  @Command(
-      name = Main.NAME,
-      mixinStandardHelpOptions = true,
-      versionProvider = VersionProvider.class,
-      synopsisSubcommandLabel = "COMMAND",
-      description = "Symbolication tools: retrace obfuscated Java/Android stack traces and more.",
-      footer = {"", "Run 'symbolic COMMAND --help' for the options of a command.",
-          "Exit codes: 0 success, 1 unreadable or invalid input, 2 usage error."})
-  static final class Root extends Group {}
-
-  /** {@code symbolic proguard}. */
-  @Command(
-      name = "proguard",
-      synopsisSubcommandLabel = "COMMAND",
-      description = "ProGuard/R8 mapping files: retrace stack traces, UUIDs, caches.")
-  static final class Proguard extends Group {
-    @Mixin
-    HelpOption help;
-  }
-
-  /** {@code symbolic proguard cache}. */
-  @Command(
-      name = "cache",
-      synopsisSubcommandLabel = "COMMAND",
-      description = "Binary mapping caches: build once, open in microseconds.")
-  static final class Cache extends Group {
-    @Mixin
-    HelpOption help;
+  /** The whole command tree, its actions bound to {@code env}. */
+  static CommandSpec tree(Env env) {
+    CommandSpec proguard = CommandSpec.group("proguard",
+        "ProGuard/R8 mapping files: retrace stack traces, UUIDs, caches.")
+        .subcommand(CommandSpec.leaf("retrace",
+            "Retraces an obfuscated stack trace, printing what R8's retrace prints. With --cache"
+                + " FILE, a valid cache is used as is (--mapping may then be omitted); otherwise"
+                + " the cache is built from --mapping first.",
+            "[TRACE]", 0, 1, parsed -> new Retrace(env, parsed).call())
+            .option("--mapping", "FILE", false, "The mapping file.")
+            .option("--verbose", null, false, "Print full method signatures.")
+            .option("--cache", "FILE", false,
+                "A mapping cache to use, built from --mapping if missing, invalid or older than"
+                    + " the mapping.")
+            .operand("TRACE", "The stack trace file; '-' or none reads standard input."))
+        .subcommand(CommandSpec.leaf("uuid",
+            "Prints the UUID Sentry gives a mapping file (UUIDv5 of its bytes).", "FILE", 1, 1,
+            parsed -> uuid(env, Path.of(parsed.operand(0))))
+            .operand("FILE", "The mapping file."))
+        .subcommand(CommandSpec.leaf("info",
+            "Prints the class count, broken line count, header and UUID of a mapping.", "FILE",
+            1, 1, parsed -> info(env, Path.of(parsed.operand(0))))
+            .operand("FILE", "The mapping file."))
+        .subcommand(CommandSpec.group("cache",
+            "Binary mapping caches: build once, open in microseconds.")
+            .subcommand(CommandSpec.leaf("build", "Builds the binary cache of a mapping file.",
+                "", 0, 0,
+                parsed -> cacheBuild(Path.of(parsed.option("--mapping")),
+                    Path.of(parsed.option("--output"))))
+                .option("--mapping", "FILE", true, "The mapping file.")
+                .option("--output", "FILE", true,
+                    "The cache file to write (replaced atomically)."))
+            .subcommand(CommandSpec.leaf("info",
+                "Prints the format version, class count and mapping header of a cache.", "FILE",
+                1, 1, parsed -> cacheInfo(env, Path.of(parsed.operand(0))))
+                .operand("FILE", "The cache file.")));
+    return CommandSpec.group(Main.NAME,
+        "Symbolication tools: retrace obfuscated Java/Android stack traces and more.\n"
+            + "Exit codes: 0 success, 1 unreadable or invalid input, 2 usage error.")
+        .subcommand(proguard);
   }
 
   /** {@code symbolic proguard retrace}. */
-  @Command(
-      name = "retrace",
-      sortOptions = false,
-      description = {
-          "Retraces an obfuscated stack trace, printing what R8's retrace prints.",
-          "With --cache FILE, a valid cache is used as is (--mapping may then be omitted);"
-              + " otherwise the cache is built from --mapping first."})
-  static final class Retrace implements Callable<Integer> {
+  static final class Retrace {
     private final Env env;
+    private final Path mapping;
+    private final boolean verbose;
+    private final Path cache;
+    private final String trace;
 
-    @Mixin
-    HelpOption help;
-
-    @Option(names = "--mapping", paramLabel = "FILE", description = "The mapping file.")
-    Path mapping;
-
-    @Option(names = "--verbose", description = "Print full method signatures.")
-    boolean verbose;
-
-    @Option(names = "--cache", paramLabel = "FILE",
-        description = "A mapping cache to use, built from --mapping if missing, invalid or older"
-            + " than the mapping.")
-    Path cache;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE",
-        description = "The stack trace file; '-' or none reads standard input.")
-    String trace;
-
-    Retrace(Env env) {
+    Retrace(Env env, CommandSpec.Parsed parsed) {
       this.env = env;
+      this.mapping = parsed.option("--mapping") == null ? null : Path.of(parsed.option("--mapping"));
+      this.verbose = parsed.flag("--verbose");
+      this.cache = parsed.option("--cache") == null ? null : Path.of(parsed.option("--cache"));
+      this.trace = parsed.operand(0);
     }
 
-    @Override
-    public Integer call() throws IOException {
+    int call() throws IOException {
       boolean stdin = trace == null || trace.equals("-");
       InputStream input;
       if (stdin) {
@@ -196,130 +164,53 @@ final class Commands {
     }
   }
 
-  /** {@code symbolic proguard uuid}. */
-  @Command(name = "uuid",
-      description = "Prints the UUID Sentry gives a mapping file (UUIDv5 of its bytes).")
-  static final class Uuid implements Callable<Integer> {
-    private final Env env;
-
-    @Mixin
-    HelpOption help;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The mapping file.")
-    Path file;
-
-    Uuid(Env env) {
-      this.env = env;
-    }
-
-    @Override
-    public Integer call() {
-      String uuid = IoSupport.openMapping(file).uuid().toString();
-      print(env.out, uuid + "\n");
-      return Main.OK;
-    }
+  private static int uuid(Env env, Path file) {
+    print(env.out, IoSupport.openMapping(file).uuid() + "\n");
+    return Main.OK;
   }
 
-  /** {@code symbolic proguard info}. */
-  @Command(name = "info",
-      description = "Prints the class count, broken line count, header and UUID of a mapping.")
-  static final class Info implements Callable<Integer> {
-    private final Env env;
-
-    @Mixin
-    HelpOption help;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The mapping file.")
-    Path file;
-
-    Info(Env env) {
-      this.env = env;
-    }
-
-    @Override
-    public Integer call() {
-      ProguardMapping mapping = IoSupport.openMapping(file);
-      StringBuilder text = new StringBuilder();
-      line(text, "classes", String.valueOf(mapping.classCount()));
-      line(text, "broken_lines", String.valueOf(mapping.brokenLineCount()));
-      header(text, mapping.header());
-      line(text, "uuid", mapping.uuid().toString());
-      print(env.out, text.toString());
-      return Main.OK;
-    }
+  private static int info(Env env, Path file) {
+    ProguardMapping mapping = IoSupport.openMapping(file);
+    StringBuilder text = new StringBuilder();
+    line(text, "classes", String.valueOf(mapping.classCount()));
+    line(text, "broken_lines", String.valueOf(mapping.brokenLineCount()));
+    header(text, mapping.header());
+    line(text, "uuid", mapping.uuid().toString());
+    print(env.out, text.toString());
+    return Main.OK;
   }
 
-  /** {@code symbolic proguard cache build}. */
-  @Command(name = "build", sortOptions = false,
-      description = "Builds the binary cache of a mapping file.")
-  static final class CacheBuild implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @Option(names = "--mapping", paramLabel = "FILE", required = true,
-        description = "The mapping file.")
-    Path mapping;
-
-    @Option(names = "--output", paramLabel = "FILE", required = true,
-        description = "The cache file to write (replaced atomically).")
-    Path output;
-
-    @Override
-    public Integer call() {
-      ProguardMapping parsed = IoSupport.openMapping(mapping);
-      try {
-        IoSupport.writeCache(parsed, output);
-      } catch (IOException e) {
-        throw CliException.failure(
-            "cannot write cache '" + output + "': " + IoSupport.describe(e));
-      }
-      return Main.OK;
+  private static int cacheBuild(Path mapping, Path output) {
+    ProguardMapping parsed = IoSupport.openMapping(mapping);
+    try {
+      IoSupport.writeCache(parsed, output);
+    } catch (IOException e) {
+      throw CliException.failure("cannot write cache '" + output + "': " + IoSupport.describe(e));
     }
+    return Main.OK;
   }
 
-  /** {@code symbolic proguard cache info}. */
-  @Command(name = "info",
-      description = "Prints the format version, class count and mapping header of a cache.")
-  static final class CacheInfo implements Callable<Integer> {
-    private final Env env;
-
-    @Mixin
-    HelpOption help;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The cache file.")
-    Path file;
-
-    CacheInfo(Env env) {
-      this.env = env;
-    }
-
-    @Override
-    public Integer call() {
-      ProguardCache cache = IoSupport.openCache(file);
-      StringBuilder text = new StringBuilder();
-      line(text, "version", String.valueOf(ProguardCache.VERSION));
-      line(text, "classes", String.valueOf(cache.classCount()));
-      header(text, cache.header());
-      print(env.out, text.toString());
-      return Main.OK;
-    }
+  private static int cacheInfo(Env env, Path file) {
+    ProguardCache cache = IoSupport.openCache(file);
+    StringBuilder text = new StringBuilder();
+    line(text, "version", String.valueOf(ProguardCache.VERSION));
+    line(text, "classes", String.valueOf(cache.classCount()));
+    header(text, cache.header());
+    print(env.out, text.toString());
+    return Main.OK;
   }
 
   /** {@code symbolic --version}: the version the build wrote into {@code version.properties}. */
-  static final class VersionProvider implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() throws IOException {
-      Properties properties = new Properties();
-      try (InputStream in = Commands.class.getResourceAsStream("version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
+  static String version() throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = Commands.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
       }
-      return new String[] {
-          Main.NAME + " " + properties.getProperty("version", "unknown"),
-          "Java " + System.getProperty("java.version") + " ("
-              + System.getProperty("java.vm.name") + ")"};
     }
+    return Main.NAME + " " + properties.getProperty("version", "unknown") + "\n"
+        + "Java " + System.getProperty("java.version") + " ("
+        + System.getProperty("java.vm.name") + ")\n";
   }
 
   private static void header(StringBuilder text, MappingHeader header) {
@@ -339,7 +230,7 @@ final class Commands {
     text.append(key).append(": ").append(value).append('\n');
   }
 
-  private static void print(PrintStream out, String text) {
+  static void print(PrintStream out, String text) {
     PrintWriter writer =
         new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
     writer.print(text);

@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /**
  * Entry point of the {@code symbolic} command-line tool.
@@ -20,9 +19,8 @@ import picocli.CommandLine;
  * <p>Exit codes: 0 on success, 1 when an input cannot be read or is invalid, 2 for usage errors.
  * Expected errors print one line, {@code symbolic: ...}, on standard error and no stack trace.
  *
- * <p>Start-up time matters (the tool is benchmarked end to end), so this class builds the
- * command tree directly instead of letting picocli instantiate it reflectively, and nothing is
- * loaded until a command runs.
+ * <p>Start-up time matters (the tool is benchmarked end to end against R8's retrace), so the
+ * command line is parsed by {@link CommandSpec}, without reflection.
  */
 public final class Main {
   /** The program name used in messages. */
@@ -61,84 +59,25 @@ public final class Main {
    * @return the exit code
    */
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    PrintWriter outWriter =
-        new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
     PrintWriter errWriter =
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     Env env = new Env(in, out, errWriter);
     try {
-      CommandLine cli = commandLine(env, args);
-      cli.setOut(outWriter);
-      cli.setErr(errWriter);
-      return cli.execute(args);
+      return Commands.tree(env).execute(args, 0, env, Commands.version());
+    } catch (CliException e) {
+      errWriter.println(NAME + ": " + e.getMessage());
+      return e.exitCode();
+    } catch (SymbolicException e) {
+      errWriter.println(NAME + ": " + e.getMessage());
+      return FAILURE;
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      // A bug: say so, with the stack trace that is needed to fix it.
+      errWriter.println(NAME + ": internal error: " + e);
+      e.printStackTrace(errWriter);
+      return FAILURE;
     } finally {
-      outWriter.flush();
+      out.flush();
       errWriter.flush();
     }
-  }
-
-  /** Builds the whole command tree. */
-  static CommandLine commandLine(Env env) {
-    return commandLine(env, null);
-  }
-
-  /**
-   * Builds the command tree, or for {@code symbolic proguard LEAF ...} only the path to that
-   * leaf: picocli reflects over every command it is given, and the other commands are never
-   * needed to run, or print the help of, a leaf command. Saves start-up time.
-   */
-  static CommandLine commandLine(Env env, String[] args) {
-    String leaf = args != null && args.length >= 2 && args[0].equals("proguard") ? args[1] : "";
-    CommandLine proguard = new CommandLine(new Commands.Proguard());
-    switch (leaf) {
-      case "retrace":
-        proguard.addSubcommand(new Commands.Retrace(env));
-        break;
-      case "uuid":
-        proguard.addSubcommand(new Commands.Uuid(env));
-        break;
-      case "info":
-        proguard.addSubcommand(new Commands.Info(env));
-        break;
-      default:
-        proguard.addSubcommand(new Commands.Retrace(env))
-            .addSubcommand(new Commands.Uuid(env))
-            .addSubcommand(new Commands.Info(env))
-            .addSubcommand(new CommandLine(new Commands.Cache())
-                .addSubcommand(new Commands.CacheBuild())
-                .addSubcommand(new Commands.CacheInfo(env)));
-        break;
-    }
-    CommandLine root = new CommandLine(new Commands.Root()).addSubcommand(proguard);
-    // A trace file may well be called "@something"; never expand argument files.
-    root.setExpandAtFiles(false);
-    root.setParameterExceptionHandler(Main::usageError);
-    root.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, env.err));
-    return root;
-  }
-
-  private static int usageError(CommandLine.ParameterException ex, String[] args) {
-    CommandLine commandLine = ex.getCommandLine();
-    PrintWriter err = commandLine.getErr();
-    err.println(NAME + ": " + ex.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-    err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
-    err.flush();
-    return USAGE;
-  }
-
-  private static int failure(Exception ex, PrintWriter err) {
-    if (ex instanceof CliException) {
-      err.println(NAME + ": " + ex.getMessage());
-      return ((CliException) ex).exitCode();
-    }
-    if (ex instanceof SymbolicException) {
-      err.println(NAME + ": " + ex.getMessage());
-      return FAILURE;
-    }
-    // A bug: say so, with the stack trace that is needed to fix it.
-    err.println(NAME + ": internal error: " + ex);
-    ex.printStackTrace(err);
-    return FAILURE;
   }
 }

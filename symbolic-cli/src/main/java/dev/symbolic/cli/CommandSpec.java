@@ -1,0 +1,239 @@
+package dev.symbolic.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One command of the tool: its options, its operands and its subcommands, and the code that runs
+ * it. A small hand-written parser rather than a library: the tool is run once per trace, and a
+ * reflective command-line library costs more start-up time than a retrace of 10,000 frames.
+ */
+final class CommandSpec {
+  /** The code of a leaf command. */
+  interface Action {
+    int run(Parsed parsed) throws Exception;
+  }
+
+  /** An option: {@code --name VALUE} (or {@code --name=VALUE}), or a flag. */
+  static final class Option {
+    final String name;
+    final String valueLabel;
+    final boolean required;
+    final String description;
+
+    Option(String name, String valueLabel, boolean required, String description) {
+      this.name = name;
+      this.valueLabel = valueLabel;
+      this.required = required;
+      this.description = description;
+    }
+  }
+
+  /** What the arguments of a leaf command gave. */
+  static final class Parsed {
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private final List<String> operands = new ArrayList<>();
+
+    /** The value of an option, or null. */
+    String option(String name) {
+      return options.get(name);
+    }
+
+    boolean flag(String name) {
+      return options.containsKey(name);
+    }
+
+    /** The operand at {@code index}, or null. */
+    String operand(int index) {
+      return index < operands.size() ? operands.get(index) : null;
+    }
+  }
+
+  final String name;
+  final String description;
+  final String operandsUsage;
+  private final int minOperands;
+  private final int maxOperands;
+  private final List<String> operandHelp = new ArrayList<>();
+  private final List<Option> options = new ArrayList<>();
+  private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
+  private final Action action;
+  private CommandSpec parent;
+
+  private CommandSpec(
+      String name, String description, String operandsUsage, int minOperands, int maxOperands,
+      Action action) {
+    this.name = name;
+    this.description = description;
+    this.operandsUsage = operandsUsage;
+    this.minOperands = minOperands;
+    this.maxOperands = maxOperands;
+    this.action = action;
+  }
+
+  /** A command that only groups subcommands. */
+  static CommandSpec group(String name, String description) {
+    return new CommandSpec(name, description, "COMMAND", 0, 0, null);
+  }
+
+  /** A command that runs {@code action} with between {@code min} and {@code max} operands. */
+  static CommandSpec leaf(
+      String name, String description, String operandsUsage, int min, int max, Action action) {
+    return new CommandSpec(name, description, operandsUsage, min, max, action);
+  }
+
+  CommandSpec option(String name, String valueLabel, boolean required, String description) {
+    options.add(new Option(name, valueLabel, required, description));
+    return this;
+  }
+
+  CommandSpec operand(String label, String description) {
+    operandHelp.add(String.format("  %-16s %s", label, description));
+    return this;
+  }
+
+  CommandSpec subcommand(CommandSpec command) {
+    command.parent = this;
+    subcommands.put(command.name, command);
+    return this;
+  }
+
+  String qualifiedName() {
+    return parent == null ? name : parent.qualifiedName() + " " + name;
+  }
+
+  /**
+   * Parses {@code args} from {@code index} for this command and runs the command they select.
+   *
+   * @param version printed for {@code --version} at the top level
+   */
+  int execute(String[] args, int index, Env env, String version) throws Exception {
+    if (action == null) {
+      if (index >= args.length) {
+        throw usage("missing command");
+      }
+      String arg = args[index];
+      if (arg.equals("-h") || arg.equals("--help")) {
+        env.out.print(help());
+        return Main.OK;
+      }
+      if (arg.equals("--version") && parent == null) {
+        env.out.print(version);
+        return Main.OK;
+      }
+      CommandSpec sub = subcommands.get(arg);
+      if (sub == null) {
+        throw usage(arg.startsWith("-") ? "unknown option '" + arg + "'"
+            : "unknown command '" + arg + "'; commands: " + String.join(", ", subcommands.keySet()));
+      }
+      return sub.execute(args, index + 1, env, version);
+    }
+    Parsed parsed = new Parsed();
+    boolean operandsOnly = false;
+    for (int i = index; i < args.length; i++) {
+      String arg = args[i];
+      if (!operandsOnly && (arg.equals("-h") || arg.equals("--help"))) {
+        env.out.print(help());
+        return Main.OK;
+      }
+      if (!operandsOnly && arg.equals("--")) {
+        operandsOnly = true;
+      } else if (!operandsOnly && arg.startsWith("--")) {
+        int eq = arg.indexOf('=');
+        String name = eq < 0 ? arg : arg.substring(0, eq);
+        Option option = find(name);
+        if (option == null) {
+          throw usage("unknown option '" + name + "'");
+        }
+        String value = "";
+        if (option.valueLabel != null) {
+          if (eq >= 0) {
+            value = arg.substring(eq + 1);
+          } else if (i + 1 < args.length) {
+            value = args[++i];
+          } else {
+            throw usage("option '" + name + "' needs a value (" + option.valueLabel + ")");
+          }
+        } else if (eq >= 0) {
+          throw usage("option '" + name + "' takes no value");
+        }
+        parsed.options.put(name, value);
+      } else {
+        parsed.operands.add(arg);
+      }
+    }
+    for (Option option : options) {
+      if (option.required && !parsed.options.containsKey(option.name)) {
+        throw usage("missing option '" + option.name + " " + option.valueLabel + "'");
+      }
+    }
+    if (parsed.operands.size() < minOperands) {
+      throw usage("missing " + operandsUsage);
+    }
+    if (parsed.operands.size() > maxOperands) {
+      throw usage("unexpected argument '" + parsed.operands.get(maxOperands) + "'");
+    }
+    return action.run(parsed);
+  }
+
+  private Option find(String name) {
+    for (Option option : options) {
+      if (option.name.equals(name)) {
+        return option;
+      }
+    }
+    return null;
+  }
+
+  /** A usage error that names this command's help. */
+  CliException usage(String message) {
+    return CliException.usage(
+        message + "\nTry '" + qualifiedName() + " --help' for more information.");
+  }
+
+  /** The help text: usage line, description, commands or options. */
+  String help() {
+    StringBuilder sb = new StringBuilder("Usage: ").append(qualifiedName());
+    if (action == null) {
+      sb.append(" [--help] COMMAND\n\n").append(description).append("\n\nCommands:\n");
+      for (CommandSpec sub : subcommands.values()) {
+        sb.append(String.format("  %-16s %s%n", sub.name, firstSentence(sub.description)));
+      }
+      if (parent == null) {
+        sb.append("\nOptions:\n  --help           Show this help and exit.\n"
+            + "  --version        Show the version and exit.\n");
+      }
+      sb.append("\nRun '").append(qualifiedName())
+          .append(" COMMAND --help' for the options of a command.\n");
+      return sb.toString();
+    }
+    for (Option option : options) {
+      String usage = option.name + (option.valueLabel == null ? "" : " " + option.valueLabel);
+      sb.append(' ').append(option.required ? usage : "[" + usage + "]");
+    }
+    if (!operandsUsage.isEmpty()) {
+      sb.append(' ').append(operandsUsage);
+    }
+    sb.append("\n\n").append(description).append('\n');
+    if (!operandHelp.isEmpty()) {
+      sb.append('\n');
+      for (String line : operandHelp) {
+        sb.append(line).append('\n');
+      }
+    }
+    sb.append("\nOptions:\n");
+    for (Option option : options) {
+      String usage = option.name + (option.valueLabel == null ? "" : " " + option.valueLabel);
+      sb.append(String.format("  %-16s %s%n", usage, option.description));
+    }
+    sb.append(String.format("  %-16s %s%n", "-h, --help", "Show this help and exit."));
+    return sb.toString();
+  }
+
+  private static String firstSentence(String text) {
+    int dot = text.indexOf(". ");
+    return dot < 0 ? text : text.substring(0, dot + 1);
+  }
+}
