@@ -134,9 +134,8 @@ public final class ClassMapping {
    * one of its lines, and the mark holds for the member as a whole.
    */
   boolean isSynthesizedMember(MemberMapping member) {
-    String key = member.memberKey();
     for (MemberMapping m : methods(member.obfuscatedName())) {
-      if ((m.isSynthesized() || m.isOutline()) && m.memberKey().equals(key)) {
+      if ((m.isSynthesized() || m.isOutline()) && m.sameMember(member)) {
         return true;
       }
     }

@@ -148,7 +148,6 @@ final class FrameLookup {
    * with an original range rather than a single line), and keeps the first one per key.
    */
   private static MemberMapping firstOfMember(ClassMapping cls, MemberMapping member) {
-    String key = member.memberKey();
     List<MemberMapping> lines = cls.methods(member.obfuscatedName());
     for (int i = 0; i < lines.size(); i++) {
       MemberMapping m = lines.get(i);
@@ -156,7 +155,7 @@ final class FrameLookup {
           && m.hasMinifiedRange()
           && m.sameMinifiedRange(lines.get(i + 1))
           && lines.get(i + 1).isOriginalSingleLine();
-      if (!continued && m.memberKey().equals(key)) {
+      if (!continued && m.sameMember(member)) {
         return m;
       }
     }
@@ -171,9 +170,8 @@ final class FrameLookup {
   }
 
   private static boolean isOutlineMember(ClassMapping cls, MemberMapping member) {
-    String key = member.memberKey();
     for (MemberMapping m : cls.methods(member.obfuscatedName())) {
-      if (m.isOutline() && m.memberKey().equals(key)) {
+      if (m.isOutline() && m.sameMember(member)) {
         return true;
       }
     }

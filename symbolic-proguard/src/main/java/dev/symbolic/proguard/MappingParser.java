@@ -223,7 +223,10 @@ final class MappingParser {
         if (last == null || body == end || (d[body] & 0xff) != '{') {
           return;
         }
-        Map<String, Object> json = Json.parseObject(text(d, body, end));
+        Map<String, Object> json = commonComment(d, body, end);
+        if (json == null) {
+          json = Json.parseObject(text(d, body, end));
+        }
         if (json == null || !(json.get("id") instanceof String)) {
           problems.brokenLines++;
         } else if (!applyMemberInfo(last, (String) json.get("id"), json, mapHeader)) {
@@ -254,6 +257,35 @@ final class MappingParser {
       }
       return members;
     }
+  }
+
+  private static final byte[] SYNTHESIZED =
+      "{\"id\":\"com.android.tools.r8.synthesized\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] RESIDUAL_SIGNATURE =
+      "{\"id\":\"com.android.tools.r8.residualsignature\",\"signature\":\""
+          .getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The two member comments R8 writes most, recognized by their exact bytes without the JSON
+   * reader: a large mapping has one for every second member line. Null for anything else.
+   */
+  private static Map<String, Object> commonComment(byte[] d, int start, int end) {
+    if (end - start == SYNTHESIZED.length
+        && java.util.Arrays.equals(d, start, end, SYNTHESIZED, 0, SYNTHESIZED.length)) {
+      return Map.of("id", "com.android.tools.r8.synthesized");
+    }
+    int prefix = RESIDUAL_SIGNATURE.length;
+    if (end - start > prefix + 2 && d[end - 1] == '}' && d[end - 2] == '"'
+        && java.util.Arrays.equals(d, start, start + prefix, RESIDUAL_SIGNATURE, 0, prefix)) {
+      for (int i = start + prefix; i < end - 2; i++) {
+        if (d[i] == '"' || d[i] == '\\') {
+          return null;
+        }
+      }
+      return Map.of("id", "com.android.tools.r8.residualsignature",
+          "signature", text(d, start + prefix, end - 2));
+    }
+    return null;
   }
 
   /** Attaches member metadata; returns false if it is malformed. */

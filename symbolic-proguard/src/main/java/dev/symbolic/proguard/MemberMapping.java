@@ -231,12 +231,15 @@ public final class MemberMapping {
   }
 
   /**
-   * Key of the obfuscated member this line belongs to: its obfuscated name with the original
-   * parameter and return types, as R8 keys members. A mark such as {@code synthesized} on one
-   * line holds for every line with the same key, whatever class the code was inlined from.
+   * Whether this line belongs to the same obfuscated member as {@code other}: the same obfuscated
+   * name with the same original parameter and return types, as R8 keys members. A mark such as
+   * {@code synthesized} on one line holds for every line of the member, whatever class the code
+   * was inlined from.
    */
-  String memberKey() {
-    return obfuscatedName + '(' + arguments + ')' + type;
+  boolean sameMember(MemberMapping other) {
+    return obfuscatedName.equals(other.obfuscatedName)
+        && arguments.equals(other.arguments)
+        && type.equals(other.type);
   }
 
   /** The original signature, used to split overloads: the qualified name and the types. */

@@ -339,13 +339,11 @@ public final class ProguardCache implements Mapping {
     long len = end - start;
     long base = stringDataOffset + start;
     int n = (int) Math.min(len, key.length);
-    for (int k = 0; k < n; k++) {
-      int c = data.u8(base + k) - (key[k] & 0xFF);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Long.compare(len, key.length);
+    // One bulk copy: per-byte reads of mapped memory are slow until the JIT has compiled them.
+    byte[] stored = new byte[n];
+    data.copyTo(base, stored, 0, n);
+    int c = java.util.Arrays.compareUnsigned(stored, 0, n, key, 0, n);
+    return c != 0 ? c : Long.compare(len, key.length);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -431,16 +429,32 @@ public final class ProguardCache implements Mapping {
     return classes.get(index);
   }
 
+  /** Class records up to this size are decoded from a copy. */
+  private static final int MAX_COPIED_RECORD = 1 << 20;
+
   /** Reads one class record, checking every read against the record's end. */
   private final class Decoder {
     private long pos;
     private final long end;
+    /**
+     * The record, copied out in one go when it is of a sane size: per-byte reads of mapped
+     * memory are slow until the JIT has compiled them.
+     */
+    private final byte[] bytes;
+    private final long base;
     /** Chars of text the references of this record stand for; see TEXT_RATIO. */
     long text;
 
     Decoder(long pos, long end) {
       this.pos = pos;
       this.end = end;
+      this.base = pos;
+      if (end - pos <= MAX_COPIED_RECORD) {
+        bytes = new byte[(int) (end - pos)];
+        data.copyTo(pos, bytes, 0, bytes.length);
+      } else {
+        bytes = null;
+      }
     }
 
     ClassMapping decodeClass(String obfuscated, String original, long entry) {
@@ -515,7 +529,7 @@ public final class ProguardCache implements Mapping {
       if (pos >= end) {
         throw new ParseException(pos, "class record ends early");
       }
-      return data.u8(pos++);
+      return bytes != null ? bytes[(int) (pos++ - base)] & 0xFF : data.u8(pos++);
     }
 
     /** A ULEB128 value of at most 35 bits. */

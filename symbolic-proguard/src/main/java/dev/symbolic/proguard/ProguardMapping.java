@@ -178,6 +178,9 @@ public final class ProguardMapping implements Mapping {
   /** Sections up to this size are copied out whole and scanned as an array. */
   private static final int MAX_SECTION_COPY = 32 << 20;
 
+  /** The array sections are copied into, one per thread, reused across lookups. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+
   /**
    * Parses the member lines of a class after its header line; with a name, only the lines ending
    * in {@code -> name} and the comments that follow them. The bytes are copied out in bulk and
@@ -191,13 +194,18 @@ public final class ProguardMapping implements Mapping {
     long first = data.indexOf((byte) '\n', sectionStarts[index], end);
     long start = first < 0 ? end : first + 1;
     if (end - start <= MAX_SECTION_COPY) {
-      byte[] bytes = new byte[(int) (end - start)];
-      data.copyTo(start, bytes, 0, bytes.length);
+      int length = (int) (end - start);
+      byte[] bytes = SCRATCH.get();
+      if (bytes.length < length) {
+        bytes = new byte[Math.max(length, Math.min(2 * bytes.length, MAX_SECTION_COPY))];
+        SCRATCH.set(bytes);
+      }
+      data.copyTo(start, bytes, 0, length);
       Selector selector = new Selector(name);
       int pos = 0;
-      while (pos < bytes.length) {
-        int nl = indexOf(bytes, (byte) '\n', pos);
-        int lineEnd = nl < 0 ? bytes.length : nl;
+      while (pos < length) {
+        int nl = indexOf(bytes, (byte) '\n', pos, length);
+        int lineEnd = nl < 0 ? length : nl;
         if (selector.take(bytes, pos, lineEnd)) {
           if (lineEnd - pos > MappingParser.MAX_LINE) {
             parser.longLine();
@@ -233,8 +241,8 @@ public final class ProguardMapping implements Mapping {
     return parser.members();
   }
 
-  private static int indexOf(byte[] bytes, byte b, int from) {
-    for (int i = from; i < bytes.length; i++) {
+  private static int indexOf(byte[] bytes, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (bytes[i] == b) {
         return i;
       }
