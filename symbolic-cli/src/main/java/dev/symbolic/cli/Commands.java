@@ -61,9 +61,20 @@ final class Commands {
                 "Prints the format version, class count and mapping header of a cache.", "FILE",
                 1, 1, parsed -> cacheInfo(env, Path.of(parsed.operand(0))))
                 .operand("FILE", "The cache file.")));
+    CommandSpec demangle = CommandSpec.leaf("demangle",
+        "Demangles C++ (Itanium and MSVC), Rust, Swift and Objective-C names. With no NAME,"
+            + " reads standard input and prints one line per line, a line that is not a mangled"
+            + " name unchanged (like c++filt).",
+        "[NAME...]", 0, Integer.MAX_VALUE, parsed -> Demangle.run(env, parsed))
+        .option("--lang", "LANG", false,
+            "auto (default), cpp, msvc, rust, swift or objc: the scheme to use.")
+        .option("--no-params", null, false, "Print names without parameter lists.")
+        .option("--no-rust-hash", null, false, "Drop the ::h<hash> of legacy Rust names.")
+        .operand("NAME", "A mangled name; several are printed one per line.");
     return CommandSpec.group(Main.NAME,
-        "Symbolication tools: retrace obfuscated Java/Android stack traces and more.\n"
+        "Symbolication tools: retrace obfuscated Java/Android stack traces, demangle names.\n"
             + "Exit codes: 0 success, 1 unreadable or invalid input, 2 usage error.")
+        .subcommand(demangle)
         .subcommand(proguard);
   }
 
