@@ -41,13 +41,17 @@ if [ -z "$names" ]; then
   names=$target/demangle-names.txt
   if [ ! -s "$names" ] || [ "$(wc -l <"$names")" -lt "$min" ]; then
     echo "Collecting at least $min symbol names into $names ..." >&2
+    # Symbol versions (`@@GLIBCXX_3.4`) are not part of the mangled name.
     {
       find /usr/lib /usr/lib/llvm-19/lib -name '*.so*' -type f 2>/dev/null \
-        | xargs -r llvm-nm-19 -D --defined-only --just-symbol-name 2>/dev/null
+        | xargs -r llvm-nm-19 -D --defined-only --just-symbol-name 2>/dev/null || true
+      # Static archives add local symbols: lambdas, anonymous namespaces, clone suffixes.
+      find /usr/lib/llvm-19/lib /usr/lib/x86_64-linux-gnu -name '*.a' -type f 2>/dev/null \
+        | xargs -r llvm-nm-19 --defined-only --just-symbol-name 2>/dev/null || true
       for f in itanium-real.tsv rust-real.tsv; do
-        [ -f "$corpus/demangle/$f" ] && grep -v '^#' "$corpus/demangle/$f" | cut -f1
+        if [ -f "$corpus/demangle/$f" ]; then grep -v '^#' "$corpus/demangle/$f" | cut -f1; fi
       done
-    } | grep -E '^(_Z|_R)' | awk '!seen[$0]++' >"$names.tmp"
+    } | sed 's/@.*//' | grep -E '^(_Z|_R)' | awk '!seen[$0]++' >"$names.tmp" || true
     mv "$names.tmp" "$names"
   fi
 fi

@@ -245,7 +245,8 @@ class MainTest {
   @Test
   void everyCommandHasHelp() {
     String[][] commands = {
-        {}, {"proguard"}, {"proguard", "retrace"}, {"proguard", "uuid"}, {"proguard", "info"},
+        {}, {"demangle"}, {"proguard"}, {"proguard", "retrace"}, {"proguard", "uuid"},
+        {"proguard", "info"},
         {"proguard", "cache"}, {"proguard", "cache", "build"}, {"proguard", "cache", "info"}};
     for (String[] command : commands) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
@@ -275,5 +276,32 @@ class MainTest {
     assertThat(run("proguard", "cache", "build", "--mapping", "x").code).isEqualTo(2);
     assertThat(run("proguard", "uuid").code).isEqualTo(2);
     assertThat(run("proguard", "retrace", "--bogus").code).isEqualTo(2);
+  }
+
+  @Test
+  void demanglesArgumentsAndStandardInput() {
+    Result args = run("demangle", "_ZN3foo3barEv", "?foo@bar@@YAHH@Z", "plain");
+    assertThat(args.code).isZero();
+    assertThat(args.out).isEqualTo("foo::bar()\nint __cdecl bar::foo(int)\nplain\n");
+    Result stdin = runWithInput("_ZN3foo3barEv\nnot a name\n_RNvCs1234_7mycrate3foo\n", "demangle");
+    assertThat(stdin.code).isZero();
+    assertThat(stdin.out).isEqualTo("foo::bar()\nnot a name\nmycrate::foo\n");
+  }
+
+  @Test
+  void demangleOptions() {
+    assertThat(run("demangle", "--no-params", "_ZN3foo3barEi").out).isEqualTo("foo::bar\n");
+    String legacy = "_ZN4core3ptr13drop_in_place17h0123456789abcdefE";
+    assertThat(run("demangle", legacy).out)
+        .isEqualTo("core::ptr::drop_in_place::h0123456789abcdef\n");
+    assertThat(run("demangle", "--no-rust-hash", legacy).out)
+        .isEqualTo("core::ptr::drop_in_place\n");
+    assertThat(run("demangle", "--lang", "rust", "_ZN3foo3barEv").out)
+        .isEqualTo("_ZN3foo3barEv\n");
+    assertThat(run("demangle", "--lang", "msvc", "_ZN3foo3barEv").out)
+        .isEqualTo("_ZN3foo3barEv\n");
+    Result bad = run("demangle", "--lang", "cobol", "x");
+    assertThat(bad.code).isEqualTo(2);
+    assertThat(bad.err).startsWith("symbolic: unknown language 'cobol'");
   }
 }

@@ -41,8 +41,14 @@ public final class Demangler {
     Language lang = language == null || language == Language.UNKNOWN
         ? detectLanguage(mangled) : language;
     switch (lang) {
-      case CPP:
       case OBJCPP:
+        if (isObjcMethod(mangled)) {
+          return Optional.of(mangled);
+        }
+        return isMsvc(mangled)
+            ? MsvcDemangler.demangle(mangled, options)
+            : ItaniumDemangler.demangle(mangled, options);
+      case CPP:
         return isMsvc(mangled)
             ? MsvcDemangler.demangle(mangled, options)
             : ItaniumDemangler.demangle(mangled, options);

@@ -22,8 +22,11 @@ final class ItaniumPrinter {
     }
   }
 
-  private char[] buf = new char[128];
-  private int len;
+  /**
+   * The output. A StringBuilder rather than a char array: names are almost always Latin-1,
+   * which it stores as bytes, so appending and {@link #toString} are plain copies.
+   */
+  private final StringBuilder buf = new StringBuilder(128);
   int packIndex = NONE;
   int packMax = NONE;
   int gtIsGt = 1;
@@ -31,15 +34,16 @@ final class ItaniumPrinter {
   private long steps;
 
   int position() {
-    return len;
+    return buf.length();
   }
 
   void setPosition(int pos) {
-    len = pos;
+    buf.setLength(pos);
   }
 
   char back() {
-    return len == 0 ? '\0' : buf[len - 1];
+    int len = buf.length();
+    return len == 0 ? '\0' : buf.charAt(len - 1);
   }
 
   boolean isGtInsideTemplateArgs() {
@@ -47,33 +51,24 @@ final class ItaniumPrinter {
   }
 
   private void ensure(int extra) {
-    int need = len + extra;
-    if (need > MAX_OUTPUT) {
+    if (buf.length() + extra > MAX_OUTPUT) {
       throw Overflow.INSTANCE;
     }
     steps += extra;
     if (steps > MAX_STEPS) {
       throw Overflow.INSTANCE;
     }
-    if (need > buf.length) {
-      int cap = Math.max(need, Math.min(MAX_OUTPUT, buf.length * 2));
-      char[] n = new char[cap];
-      System.arraycopy(buf, 0, n, 0, len);
-      buf = n;
-    }
   }
 
   ItaniumPrinter add(String s) {
-    int n = s.length();
-    ensure(n);
-    s.getChars(0, n, buf, len);
-    len += n;
+    ensure(s.length());
+    buf.append(s);
     return this;
   }
 
   ItaniumPrinter add(char c) {
     ensure(1);
-    buf[len++] = c;
+    buf.append(c);
     return this;
   }
 
@@ -132,6 +127,6 @@ final class ItaniumPrinter {
 
   @Override
   public String toString() {
-    return new String(buf, 0, len);
+    return buf.toString();
   }
 }

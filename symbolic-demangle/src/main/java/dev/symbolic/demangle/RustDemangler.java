@@ -104,16 +104,22 @@ final class RustDemangler {
       return false;
     }
     int start = skip + 3;
-    // The legacy name ends at the first 'E' that ends "17h<16 hex>" and is followed by the end
-    // or a '.'.
+    // The legacy name ends in an 'E' that ends "17h<16 hex>" and is followed by the end or a
+    // '.': only those places are looked at, so a long C++ name costs a few probes.
     int n = mangled.length();
-    for (int e = start + 19; e < n; e++) {
-      if (mangled.charAt(e) == 'E' && (e + 1 == n || mangled.charAt(e + 1) == '.')
-          && isHashSegment(mangled, e - 19)) {
+    if (endsHash(mangled, start, n - 1)) {
+      return true;
+    }
+    for (int dot = mangled.indexOf('.', start); dot >= 0; dot = mangled.indexOf('.', dot + 1)) {
+      if (endsHash(mangled, start, dot - 1)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean endsHash(String s, int start, int e) {
+    return e >= start + 19 && s.charAt(e) == 'E' && isHashSegment(s, e - 19);
   }
 
   private static boolean isHashSegment(String s, int at) {
