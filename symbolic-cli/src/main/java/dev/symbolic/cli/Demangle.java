@@ -3,9 +3,9 @@ package dev.symbolic.cli;
 import dev.symbolic.common.Language;
 import dev.symbolic.demangle.DemangleOptions;
 import dev.symbolic.demangle.Demangler;
-import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,13 +58,12 @@ final class Demangle {
         out.line(demangle.line(parsed.operand(i)));
       }
     } else {
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(env.in, StandardCharsets.UTF_8), 1 << 16);
+      Lines in = new Lines(env.in);
       // Lines that are already waiting are demangled as a batch on every core; a line typed
       // at a terminal is answered at once.
       List<String> batch = new ArrayList<>(BATCH);
       String line;
-      while ((line = in.readLine()) != null) {
+      while ((line = in.next()) != null) {
         batch.add(line);
         if (batch.size() == BATCH || !in.ready()) {
           demangle.write(batch, out);
@@ -96,45 +95,89 @@ final class Demangle {
     }
   }
 
-  /** UTF-8 lines to a stream; ASCII, which nearly all names are, is copied without an encoder. */
+  /**
+   * UTF-8 lines to a stream. {@code String.getBytes(UTF_8)} copies ASCII text, which nearly all
+   * names are, without an encoder.
+   */
   private static final class Output {
     private final OutputStream out;
-    private final byte[] buf = new byte[1 << 16];
-    private int len;
 
     Output(OutputStream out) {
-      this.out = out;
+      this.out = new BufferedOutputStream(out, 1 << 16);
     }
 
     void line(String s) throws IOException {
-      int n = s.length();
-      if (n + 1 > buf.length - len) {
-        flush();
-      }
-      if (n + 1 > buf.length) {
-        out.write(s.getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
-        return;
-      }
-      for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80) {
-
-          flush();
-          out.write(s.getBytes(StandardCharsets.UTF_8));
-          out.write('\n');
-          return;
-        }
-        buf[len + i] = (byte) c;
-      }
-      len += n;
-      buf[len++] = '\n';
+      out.write(s.getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
     }
 
     void flush() throws IOException {
-      out.write(buf, 0, len);
-      len = 0;
       out.flush();
+    }
+  }
+
+  /**
+   * UTF-8 lines from a stream, split at LF with a CR before it dropped, as {@code readLine}
+   * does for the line ends a symbol list has; decoding a line from bytes is a plain copy when it
+   * is ASCII.
+   */
+  private static final class Lines {
+    private final InputStream in;
+    private byte[] buf = new byte[1 << 16];
+    private int start;
+    private int end;
+    private boolean eof;
+
+    Lines(InputStream in) {
+      this.in = in;
+    }
+
+    /** The next line, or null at the end. */
+    String next() throws IOException {
+      int from = start;
+      while (true) {
+        for (int i = from; i < end; i++) {
+          if (buf[i] == '\n') {
+            int lineEnd = i > start && buf[i - 1] == '\r' ? i - 1 : i;
+            String line = new String(buf, start, lineEnd - start, StandardCharsets.UTF_8);
+            start = i + 1;
+            return line;
+          }
+        }
+        int scanned = end - start;
+        if (eof || !fill()) {
+          if (start == end) {
+            return null;
+          }
+          String line = new String(buf, start, end - start, StandardCharsets.UTF_8);
+          start = end;
+          return line;
+        }
+        from = start + scanned;
+      }
+    }
+
+    /** Whether a line can be had without waiting. */
+    boolean ready() throws IOException {
+      return start < end || (!eof && in.available() > 0);
+    }
+
+    private boolean fill() throws IOException {
+      if (start > 0) {
+        System.arraycopy(buf, start, buf, 0, end - start);
+        end -= start;
+        start = 0;
+      }
+      if (end == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      }
+      int n = in.read(buf, end, buf.length - end);
+      if (n < 0) {
+        eof = true;
+        return false;
+      }
+      end += n;
+      return true;
     }
   }
 
