@@ -72,10 +72,12 @@ final class Commands {
         .option("--no-rust-hash", null, false, "Drop the ::h<hash> of legacy Rust names.")
         .operand("NAME", "A mangled name; several are printed one per line.");
     return CommandSpec.group(Main.NAME,
-        "Symbolication tools: retrace obfuscated Java/Android stack traces, demangle names.\n"
+        "Symbolication tools: retrace obfuscated Java/Android stack traces, demangle names,"
+            + " look up JavaScript source maps.\n"
             + "Exit codes: 0 success, 1 unreadable or invalid input, 2 usage error.")
         .subcommand(demangle)
-        .subcommand(proguard);
+        .subcommand(proguard)
+        .subcommand(Sourcemap.group(env));
   }
 
   /** {@code symbolic proguard retrace}. */

@@ -1,7 +1,10 @@
 package dev.symbolic.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -32,6 +35,48 @@ public final class Training {
         + "$s8mangling6curry1yyF\nplain\n";
     code |= Main.run(new String[] {"demangle"},
         new ByteArrayInputStream(names.getBytes(StandardCharsets.UTF_8)), sink, sink);
+    code |= sourcemap(sink);
     System.exit(code);
+  }
+
+  /**
+   * A source-map lookup with function names, a cache build and a lookup through the cache, on a
+   * small map written to a temporary folder (the samples hold no source map).
+   */
+  private static int sourcemap(PrintStream sink) {
+    String js = "function a(b){return b.c()}var d=function(){};\n";
+    String map = "{\"version\":3,\"file\":\"app.min.js\",\"sources\":[\"src/app.js\"],"
+        + "\"sourcesContent\":[\"function computeTotal(cart) {\\n  return cart.sum();\\n}\\n"
+        + "var handler = function () {};\\n\"],"
+        + "\"names\":[\"computeTotal\",\"cart\",\"sum\",\"handler\"],"
+        + "\"mappings\":\"AAAA,SAASA,EAAaC,GACpB,OAAOA,EAAKC,IAEd,IAAIC,EAAU\"}";
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("symbolic-training");
+      Path jsFile = Files.writeString(dir.resolve("app.min.js"), js);
+      Path mapFile = Files.writeString(dir.resolve("app.min.js.map"), map);
+      Path cache = dir.resolve("app.smcache");
+      int code = Main.run(new String[] {"sourcemap", "lookup", "--map", mapFile.toString(),
+          "--minified", jsFile.toString()},
+          new ByteArrayInputStream("1 23\n1:40\n".getBytes(StandardCharsets.UTF_8)), sink, sink);
+      code |= Main.run(new String[] {"sourcemap", "cache", "build", "--map", mapFile.toString(),
+          "--minified", jsFile.toString(), "--output", cache.toString()}, System.in, sink, sink);
+      code |= Main.run(new String[] {"sourcemap", "lookup", "--map", cache.toString(), "1:23"},
+          System.in, sink, sink);
+      return code;
+    } catch (IOException e) {
+      return Main.FAILURE;
+    } finally {
+      if (dir != null) {
+        try (var files = Files.list(dir)) {
+          for (Path p : (Iterable<Path>) files::iterator) {
+            Files.deleteIfExists(p);
+          }
+          Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+          // a leftover temporary folder is harmless
+        }
+      }
+    }
   }
 }

@@ -304,4 +304,150 @@ class MainTest {
     assertThat(bad.code).isEqualTo(2);
     assertThat(bad.err).startsWith("symbolic: unknown language 'cobol'");
   }
+
+  // ------------------------------------------------------------------------------------------
+  // sourcemap
+
+  // Minified: "function a(b){return b.c()}var d=function(){};" with names mapped back to
+  // computeTotal, cart, sum, handler (VLQ built by hand: see the segments listed in the map).
+  private static final String JS = "function a(b){return b.c()}var d=function(){};\n";
+  private static final String SOURCE_MAP = "{\"version\":3,\"file\":\"app.min.js\","
+      + "\"sources\":[\"src/app \\\"quoted\\\".js\"],"
+      + "\"sourcesContent\":[\"function computeTotal(cart) {\\n  return cart.sum();\\n}\\n"
+      + "var handler = function () {};\\n\"],"
+      + "\"names\":[\"computeTotal\",\"cart\",\"sum\",\"handler\"],"
+      // 0->0:0, 9->0:9 computeTotal, 11->0:22 cart, 14->1:2, 21->1:9 cart, 23->1:14 sum,
+      // 27->3:0, 31->3:4 handler, 33->3:14
+      + "\"mappings\":\"AAAA,SAASA,EAAaC,GACpB,OAAOA,EAAKC,IAEd,IAAIC,EAAU\"}";
+
+  private Path writeSourceMapFiles() throws IOException {
+    Files.writeString(dir.resolve("app.min.js"), JS);
+    return Files.writeString(dir.resolve("app.min.js.map"), SOURCE_MAP);
+  }
+
+  @Test
+  void sourcemapLookupPrintsOneJsonObjectPerPosition() throws IOException {
+    Path map = writeSourceMapFiles();
+    Result r = run("sourcemap", "lookup", "--map", map.toString(), "--minified",
+        dir.resolve("app.min.js").toString(), "1:23", "1:0", "1:28", "2:0", "1:3");
+    assertThat(r.err).isEmpty();
+    assertThat(r.code).isZero();
+    assertThat(r.out).isEqualTo(String.join("\n",
+        "{\"line\":1,\"column\":23,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":2,"
+            + "\"original_column\":14,\"name\":\"sum\",\"function\":\"computeTotal\"}",
+        "{\"line\":1,\"column\":0,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":1,"
+            + "\"original_column\":0,\"name\":null,\"function\":\"computeTotal\"}",
+        "{\"line\":1,\"column\":28,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":4,"
+            + "\"original_column\":0,\"name\":null,\"function\":null}",
+        "{\"line\":2,\"column\":0,\"source\":null,\"original_line\":null,\"original_column\":null,"
+            + "\"name\":null,\"function\":null}",
+        "{\"line\":1,\"column\":3,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":1,"
+            + "\"original_column\":0,\"name\":null,\"function\":\"computeTotal\"}",
+        ""));
+  }
+
+  @Test
+  void sourcemapLookupReadsStandardInputAndNeedsMinifiedForFunctions() throws IOException {
+    Path map = writeSourceMapFiles();
+    Result r = runWithInput("1 23\n\n1:31\n", "sourcemap", "lookup", "--map", map.toString());
+    assertThat(r.code).isZero();
+    assertThat(r.out).isEqualTo(
+        "{\"line\":1,\"column\":23,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":2,"
+            + "\"original_column\":14,\"name\":\"sum\",\"function\":null}\n"
+            + "{\"line\":1,\"column\":31,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":4,"
+            + "\"original_column\":4,\"name\":\"handler\",\"function\":null}\n");
+    Result bad = runWithInput("1:2\nnonsense\n", "sourcemap", "lookup", "--map", map.toString());
+    assertThat(bad.code).isEqualTo(1);
+    assertThat(bad.err).startsWith("symbolic: invalid position 'nonsense' on line 2");
+    assertThat(bad.out).hasLineCount(1);
+  }
+
+  @Test
+  void sourcemapCacheBuildInfoAndLookup() throws IOException {
+    Path map = writeSourceMapFiles();
+    Path cache = dir.resolve("out/app.smcache");
+    Result build = run("sourcemap", "cache", "build", "--map", map.toString(), "--minified",
+        dir.resolve("app.min.js").toString(), "--output", cache.toString());
+    assertThat(build.err).isEmpty();
+    assertThat(build.code).isZero();
+    assertThat(cache).isRegularFile();
+    Result info = run("sourcemap", "cache", "info", cache.toString());
+    assertThat(info.code).isZero();
+    assertThat(info.out).contains("version: 1\n", "file: app.min.js\n", "lines: 1\n",
+        "sources: 1\n", "sources_with_content: 1\n", "function_names: yes\n");
+    Result viaMap = run("sourcemap", "lookup", "--map", map.toString(), "--minified",
+        dir.resolve("app.min.js").toString(), "1:23", "1:40", "1:45");
+    Result viaCache = run("sourcemap", "lookup", "--map", cache.toString(), "1:23", "1:40",
+        "1:45");
+    assertThat(viaCache.err).isEmpty();
+    assertThat(viaCache.out).isEqualTo(viaMap.out).contains("\"function\":\"handler\"");
+    Result both = run("sourcemap", "lookup", "--map", cache.toString(), "--minified",
+        dir.resolve("app.min.js").toString(), "1:0");
+    assertThat(both.code).isEqualTo(2);
+    Files.write(cache, new byte[] {'S', 'Y', 'M', 'S', 'M', 'A', 'P', 'C', 1});
+    Result corrupt = run("sourcemap", "lookup", "--map", cache.toString(), "1:0");
+    assertThat(corrupt.code).isEqualTo(1);
+    assertThat(corrupt.err).startsWith("symbolic: cannot read cache '").doesNotContain("\tat ");
+    assertThat(run("sourcemap", "cache", "info", cache.toString()).code).isEqualTo(1);
+  }
+
+  @Test
+  void sourcemapFlattenWritesARegularMap() throws IOException {
+    Path index = Files.writeString(dir.resolve("index.map"), "{\"version\":3,\"sections\":["
+        + "{\"offset\":{\"line\":0,\"column\":0},\"map\":{\"version\":3,\"sources\":[\"a.js\"],"
+        + "\"names\":[],\"mappings\":\"AAAA\"}},"
+        + "{\"offset\":{\"line\":1,\"column\":5},\"map\":{\"version\":3,\"sources\":[\"b.js\"],"
+        + "\"names\":[\"x\"],\"mappings\":\"AACAA\"}}]}");
+    Result stdout = run("sourcemap", "flatten", "--map", index.toString());
+    assertThat(stdout.err).isEmpty();
+    assertThat(stdout.code).isZero();
+    assertThat(stdout.out).doesNotContain("sections").contains("\"a.js\"", "\"b.js\"");
+    Path out = dir.resolve("flat.map");
+    assertThat(run("sourcemap", "flatten", "--map", index.toString(), "--output",
+        out.toString()).code).isZero();
+    assertThat(Files.readString(out) + "\n").isEqualTo(stdout.out);
+    Result lookup = run("sourcemap", "lookup", "--map", out.toString(), "2:5", "2:4");
+    assertThat(lookup.out).isEqualTo(
+        "{\"line\":2,\"column\":5,\"source\":\"b.js\",\"original_line\":2,\"original_column\":0,"
+            + "\"name\":\"x\",\"function\":null}\n"
+            + "{\"line\":2,\"column\":4,\"source\":null,\"original_line\":null,"
+            + "\"original_column\":null,\"name\":null,\"function\":null}\n");
+  }
+
+  @Test
+  void sourcemapErrorsAndHelp() throws IOException {
+    Path map = writeSourceMapFiles();
+    for (String[] args : new String[][] {
+        {"sourcemap", "--help"}, {"sourcemap", "lookup", "--help"},
+        {"sourcemap", "cache", "--help"}, {"sourcemap", "cache", "build", "--help"},
+        {"sourcemap", "cache", "info", "--help"}, {"sourcemap", "flatten", "--help"}}) {
+      Result help = run(args);
+      assertThat(help.code).as(String.join(" ", args)).isZero();
+      assertThat(help.out).startsWith("Usage: symbolic sourcemap");
+    }
+    assertThat(run("--help").out).contains("sourcemap");
+    Result missing = run("sourcemap", "lookup", "1:0");
+    assertThat(missing.code).isEqualTo(2);
+    assertThat(missing.err).startsWith("symbolic: missing option '--map FILE'");
+    Result badPosition = run("sourcemap", "lookup", "--map", map.toString(), "0:5");
+    assertThat(badPosition.code).isEqualTo(2);
+    assertThat(badPosition.err).startsWith("symbolic: invalid position '0:5'");
+    Result noFile = run("sourcemap", "lookup", "--map", dir.resolve("nope.map").toString(),
+        "1:0");
+    assertThat(noFile.code).isEqualTo(1);
+    assertThat(noFile.err).isEqualTo("symbolic: cannot read source map '"
+        + dir.resolve("nope.map") + "': No such file\n");
+    Path broken = Files.writeString(dir.resolve("broken.map"), "{\"version\":3,\"mappings\":");
+    Result parse = run("sourcemap", "lookup", "--map", broken.toString(), "1:0");
+    assertThat(parse.code).isEqualTo(1);
+    assertThat(parse.err).startsWith("symbolic: cannot parse source map '").hasLineCount(1);
+  }
+
+  @Test
+  void sourcemapJsonEscaping() {
+    StringBuilder sb = new StringBuilder();
+    Sourcemap.string(sb, "a\"b\\c\n\t\u0001\u2028é\uD83D\uDE00\uD800x");
+    assertThat(sb.toString())
+        .isEqualTo("\"a\\\"b\\\\c\\n\\t\\u0001\\u2028é\uD83D\uDE00\\ud800x\"");
+  }
 }

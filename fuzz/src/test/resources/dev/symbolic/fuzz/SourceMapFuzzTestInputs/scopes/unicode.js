@@ -1,0 +1,2 @@
+var \u0061b=function(){};var é=()=>{}
+let x =class{}
