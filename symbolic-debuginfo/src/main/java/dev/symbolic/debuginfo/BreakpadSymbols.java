@@ -192,10 +192,10 @@ public final class BreakpadSymbols {
    * Returns the name of a {@code FILE} record.
    *
    * @param index the file index
-   * @return the name, or null if there is no such record
+   * @return the name, or empty if there is no such record
    */
-  public String fileName(long index) {
-    return files().get(index);
+  public Optional<String> fileName(long index) {
+    return Optional.ofNullable(files().get(index));
   }
 
   /**
@@ -341,7 +341,7 @@ public final class BreakpadSymbols {
     if (k >= 0) {
       BreakpadPublic p = parsePublicIndex(idx.record[k]);
       if (p != null) {
-        return List.of(new BreakpadFrame(p.name(), p.address(), null, 0, false, true));
+        return List.of(new BreakpadFrame(p.name(), p.address(), "", 0, false, true));
       }
     }
     return List.of();
@@ -391,11 +391,11 @@ public final class BreakpadSymbols {
   // Symbolication
 
   private List<BreakpadFrame> frames(BreakpadFunction f, long address) {
-    String file = null;
+    String file = "";
     long line = 0;
     for (BreakpadLine l : f.lines()) {
       if (l.contains(address)) {
-        file = fileName(l.file());
+        file = files().getOrDefault(l.file(), "");
         line = l.line();
         break;
       }
@@ -426,7 +426,7 @@ public final class BreakpadSymbols {
         }
       }
       out.add(new BreakpadFrame(in.name(), start, file, line, true, false));
-      file = in.callFile() < 0 ? null : fileName(in.callFile());
+      file = files().getOrDefault(in.callFile(), "");
       line = in.callLine();
     }
     out.add(new BreakpadFrame(f.name(), f.address(), file, line, false, false));

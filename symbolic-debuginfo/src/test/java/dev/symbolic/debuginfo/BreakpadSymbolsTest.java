@@ -85,7 +85,7 @@ class BreakpadSymbolsTest {
     assertThat(s.symbolize(0x1015))
         .containsExactly(new BreakpadFrame("foo(int, char)", 0x1000, "/src/c.h", -1, false, false));
     assertThat(s.symbolize(0x2900))
-        .containsExactly(new BreakpadFrame("early", 0x2800, null, 0, false, true));
+        .containsExactly(new BreakpadFrame("early", 0x2800, "", 0, false, true));
     assertThat(s.symbolize(0x10)).isEmpty();
   }
 
@@ -133,7 +133,7 @@ class BreakpadSymbolsTest {
     // Second range of the outer inlinee, no line record.
     assertThat(s.symbolize(0x1082))
         .containsExactly(
-            new BreakpadFrame("outer_inl", 0x1080, null, 0, true, false),
+            new BreakpadFrame("outer_inl", 0x1080, "", 0, true, false),
             new BreakpadFrame("main", 0x1000, "main.c", 10, false, false));
     // No inlinee.
     assertThat(s.symbolize(0x1004))

@@ -1,0 +1,116 @@
+package dev.symbolic.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.symbolic.common.ByteView;
+import dev.symbolic.debuginfo.BreakpadCfi;
+import dev.symbolic.debuginfo.BreakpadFunction;
+import dev.symbolic.debuginfo.BreakpadSymbols;
+import dev.symbolic.debuginfo.DebugInfoException;
+import dev.symbolic.debuginfo.ElfFile;
+import dev.symbolic.debuginfo.ElfSection;
+import dev.symbolic.debuginfo.Zstd;
+import java.util.Iterator;
+
+/**
+ * Fuzzes the debug-file parsers of symbolic-debuginfo. Each target feeds arbitrary bytes to one
+ * parser and calls every accessor; {@link DebugInfoException} is the only acceptable failure.
+ *
+ * <ul>
+ *   <li>{@link #elf}: bytes as an ELF file: headers, symbols, identifiers, links, and every
+ *       section's contents (zlib, zstd and {@code .zdebug} decompression under a 1 MiB cap).
+ *   <li>{@link #zstd}: bytes as zstd frames, decompressed under a 1 MiB cap, which the output must
+ *       respect.
+ *   <li>{@link #breakpad}: bytes as a Breakpad {@code .sym} file: every record kind, lookups and
+ *       symbolication at the addresses the file itself names.
+ * </ul>
+ *
+ * <p>Seeds are in {@code DebugInfoFuzzTestInputs/<method>/}: ELF files compiled from a two-line C
+ * program (stripped, zlib and {@code .zdebug} debug sections), small zstd frames, hand-written
+ * symbol files. A real session:
+ *
+ * <pre>
+ * JAZZER_FUZZ=1 ./mvnw -pl fuzz -am test -Dtest='DebugInfoFuzzTest#elf'
+ * </pre>
+ */
+class DebugInfoFuzzTest {
+  private static final long CAP = 1 << 20;
+
+  @FuzzTest(maxDuration = "5m")
+  void elf(byte[] data) {
+    ElfFile elf;
+    try {
+      elf = ElfFile.parse(ByteView.of(data));
+    } catch (DebugInfoException expected) {
+      return;
+    }
+    try {
+      elf.kind();
+      elf.arch();
+      elf.loadAddress();
+      elf.buildId();
+      elf.codeId();
+      elf.debugId();
+      elf.debugLink();
+      elf.debugAltLink();
+      elf.hasSymbols();
+      elf.hasDebugInfo();
+      elf.hasUnwindInfo();
+      elf.symbols();
+      elf.symbolMap();
+    } catch (DebugInfoException expected) {
+      // a malformed table or note: rejected, as documented
+    }
+    for (ElfSection section : elf.sections()) {
+      try {
+        elf.rawData(section);
+        ByteView contents = elf.contents(section, CAP);
+        if (contents.length() > CAP) {
+          throw new AssertionError("decompressed past the cap: " + contents.length());
+        }
+      } catch (DebugInfoException expected) {
+        // a section out of bounds or failing to decompress
+      }
+    }
+  }
+
+  @FuzzTest(maxDuration = "5m")
+  void zstd(byte[] data) {
+    try {
+      byte[] out = Zstd.decompress(ByteView.of(data), CAP);
+      if (out.length > CAP) {
+        throw new AssertionError("decompressed past the cap: " + out.length);
+      }
+    } catch (DebugInfoException expected) {
+      // malformed frame
+    }
+  }
+
+  @FuzzTest(maxDuration = "5m")
+  void breakpad(byte[] data) {
+    BreakpadSymbols symbols;
+    try {
+      symbols = BreakpadSymbols.parse(ByteView.of(data));
+    } catch (DebugInfoException expected) {
+      return;
+    }
+    symbols.module();
+    symbols.codeId();
+    symbols.codeFile();
+    symbols.generator();
+    symbols.files();
+    symbols.inlineOrigins();
+    symbols.brokenLineCount();
+    symbols.publics().forEach(p -> symbols.symbolize(p.address()));
+    symbols.win().forEach(w -> symbols.winFor(w.address()));
+    for (BreakpadCfi cfi : symbols.cfi()) {
+      symbols.cfiFor(cfi.address()).ifPresent(c -> c.rulesAt(cfi.address()));
+    }
+    Iterator<BreakpadFunction> functions = symbols.functions().limit(1000).iterator();
+    while (functions.hasNext()) {
+      BreakpadFunction f = functions.next();
+      symbols.functionAt(f.address());
+      symbols.symbolize(f.address());
+      symbols.symbolize(f.address() + f.size() - 1);
+    }
+  }
+}

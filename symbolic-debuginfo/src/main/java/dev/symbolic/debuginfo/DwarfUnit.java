@@ -1,0 +1,401 @@
+package dev.symbolic.debuginfo;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * One unit of {@code .debug_info}: its header is read eagerly, its DIEs and line table lazily.
+ * Thread-safe.
+ */
+public final class DwarfUnit {
+  static final int MAX_DEPTH = 512;
+
+  final Dwarf dwarf;
+  final int index;
+  final long offset;
+  final long end;
+  final long dieStart;
+  final boolean dwarf64;
+  final int version;
+  final int unitType;
+  final int addrSize;
+  final long abbrevOffset;
+  final long dwoIdHeader;
+
+  // Split DWARF: contributions of a package (.dwp) and what a split unit inherits from its
+  // skeleton. Set before the unit is used.
+  long abbrevBase;
+  long strOffsetsContrib;
+  long rnglistsContrib;
+  long rangesBase;
+  DwarfUnit skeleton;
+
+  private volatile boolean rootLoaded;
+  private volatile DwarfAbbrevs abbrevs;
+  long strOffsetsBase;
+  long addrBase;
+  long rnglistsBase;
+  long baseAddress;
+  long gnuRangesBase;
+  private String name;
+  private String compDir;
+  private long stmtList = -1;
+  private long dwoId;
+  private String dwoName;
+
+  private volatile boolean lineLoaded;
+  private DwarfLineTable lineTable;
+
+  // DIE tree, loaded on demand.
+  private volatile boolean treeLoaded;
+  int dieCount;
+  long[] dieOff;
+  int[] dieParent;
+  int[] dieTag;
+  int[] dieEnd;
+  /** llvm's AddrDieMap: low (sign-flipped) to {high (sign-flipped), DIE index}. */
+  private TreeMap<Long, long[]> subroutines;
+
+  DwarfUnit(
+      Dwarf dwarf,
+      int index,
+      long offset,
+      long end,
+      long dieStart,
+      boolean dwarf64,
+      int version,
+      int unitType,
+      int addrSize,
+      long abbrevOffset,
+      long dwoIdHeader) {
+    this.dwarf = dwarf;
+    this.index = index;
+    this.offset = offset;
+    this.end = end;
+    this.dieStart = dieStart;
+    this.dwarf64 = dwarf64;
+    this.version = version;
+    this.unitType = unitType;
+    this.addrSize = addrSize;
+    this.abbrevOffset = abbrevOffset;
+    this.dwoIdHeader = dwoIdHeader;
+  }
+
+  /**
+   * Returns the offset of the unit header in {@code .debug_info}.
+   *
+   * @return the offset
+   */
+  public long offset() {
+    return offset;
+  }
+
+  /**
+   * Returns the DWARF version of the unit.
+   *
+   * @return 2 to 5
+   */
+  public int version() {
+    return version;
+  }
+
+  /**
+   * Returns the unit type (DW_UT_*); units before DWARF 5 report DW_UT_compile (1).
+   *
+   * @return the unit type
+   */
+  public int unitType() {
+    return unitType;
+  }
+
+  /**
+   * Returns the address size of the unit.
+   *
+   * @return the size in bytes
+   */
+  public int addressSize() {
+    return addrSize;
+  }
+
+  /**
+   * Tells whether the unit uses the 64-bit DWARF format.
+   *
+   * @return true for 64-bit DWARF
+   */
+  public boolean isDwarf64() {
+    return dwarf64;
+  }
+
+  /**
+   * Tells whether this is a type unit.
+   *
+   * @return true for DW_UT_type and DW_UT_split_type
+   */
+  public boolean isTypeUnit() {
+    return unitType == DwarfConstants.UT_TYPE || unitType == DwarfConstants.UT_SPLIT_TYPE;
+  }
+
+  /**
+   * Returns the unit's DW_AT_name.
+   *
+   * @return the name, if any
+   */
+  public Optional<String> name() {
+    return Dwarf.guard(
+        () -> {
+          loadRoot();
+          return Optional.ofNullable(name);
+        });
+  }
+
+  /**
+   * Returns the unit's DW_AT_comp_dir.
+   *
+   * @return the compilation directory, if any
+   */
+  public Optional<String> compDir() {
+    return Dwarf.guard(
+        () -> {
+          loadRoot();
+          return Optional.ofNullable(compDir);
+        });
+  }
+
+  /**
+   * Returns the name of the split DWARF object of a skeleton unit.
+   *
+   * @return DW_AT_dwo_name or DW_AT_GNU_dwo_name, if present
+   */
+  public Optional<String> dwoName() {
+    return Dwarf.guard(
+        () -> {
+          loadRoot();
+          return Optional.ofNullable(dwoName);
+        });
+  }
+
+  /**
+   * Returns the split DWARF id of a skeleton or split unit.
+   *
+   * @return the id from the DWARF 5 header or DW_AT_GNU_dwo_id, if any
+   */
+  public OptionalLong dwoId() {
+    return Dwarf.guard(
+        () -> {
+          loadRoot();
+          return dwoId != 0 ? OptionalLong.of(dwoId) : OptionalLong.empty();
+        });
+  }
+
+  /**
+   * Returns the unit's line table.
+   *
+   * @return the line table, or empty if the unit has none
+   */
+  public Optional<DwarfLineTable> lineTable() {
+    return Dwarf.guard(() -> Optional.ofNullable(lines()));
+  }
+
+  DwarfLineTable lines() {
+    if (lineLoaded) {
+      return lineTable;
+    }
+    return loadLines();
+  }
+
+  private synchronized DwarfLineTable loadLines() {
+    if (!lineLoaded) {
+      loadRoot();
+      if (stmtList >= 0 && stmtList < dwarf.line.length()) {
+        lineTable = DwarfLineTable.parse(dwarf, this, stmtList, compDir);
+      }
+      lineLoaded = true;
+    }
+    return lineTable;
+  }
+
+  DwarfAbbrevs abbrevs() {
+    DwarfAbbrevs a = abbrevs;
+    if (a == null) {
+      a = dwarf.abbrevs(abbrevBase + abbrevOffset);
+      abbrevs = a;
+    }
+    return a;
+  }
+
+  /** Reads the unit DIE's attributes: bases, name, comp dir, statement list. */
+  void loadRoot() {
+    if (!rootLoaded) {
+      loadRootLocked();
+    }
+  }
+
+  private synchronized void loadRootLocked() {
+    if (rootLoaded) {
+      return;
+    }
+    DwarfDie d = new DwarfDie();
+    dwarf.readDie(this, dieStart, d);
+    long defaultStrBase = version >= 5 ? (dwarf64 ? 16 : 8) : 0;
+    strOffsetsBase = strOffsetsContrib + (d.strOffsetsBase >= 0 ? d.strOffsetsBase : defaultStrBase);
+    addrBase = d.addrBase >= 0 ? d.addrBase : 0;
+    rnglistsBase = d.rnglistsBase >= 0 ? d.rnglistsBase : 0;
+    if (skeleton != null) {
+      skeleton.loadRoot();
+      addrBase = skeleton.addrBase;
+      baseAddress = skeleton.baseAddress;
+      rnglistsBase = rnglistsContrib + (dwarf64 ? 20 : 12);
+      rangesBase = skeleton.gnuRangesBase;
+    }
+    gnuRangesBase = d.gnuRangesBase >= 0 ? d.gnuRangesBase : 0;
+    if (d.lowPcForm != 0) {
+      baseAddress = dwarf.address(this, d.lowPcForm, d.lowPc);
+    }
+    stmtList = d.stmtList;
+    dwoId = dwoIdHeader != 0 ? dwoIdHeader : d.dwoId;
+    name = safeString(d.nameForm, d.nameValue);
+    compDir = safeString(d.compDirForm, d.compDir);
+    dwoName = safeString(d.dwoNameForm, d.dwoName);
+    rootLoaded = true;
+  }
+
+  /** Resolves a string of the unit DIE; a malformed one reads as absent. */
+  private String safeString(int form, long value) {
+    try {
+      return dwarf.string(this, form, value);
+    } catch (dev.symbolic.common.ParseException e) {
+      return null;
+    }
+  }
+
+  long dwoIdValue() {
+    loadRoot();
+    return dwoId;
+  }
+
+  /** Walks all DIEs once, recording offsets, parents and subroutine address ranges. */
+  void loadTree() {
+    if (!treeLoaded) {
+      loadTreeLocked();
+    }
+  }
+
+  private synchronized void loadTreeLocked() {
+    if (treeLoaded) {
+      return;
+    }
+    loadRoot();
+    int cap = 64;
+    long[] offs = new long[cap];
+    int[] parents = new int[cap];
+    int[] tags = new int[cap];
+    int[] ends = new int[cap];
+    int[] stack = new int[MAX_DEPTH];
+    int depth = 0;
+    int n = 0;
+    TreeMap<Long, long[]> idx = new TreeMap<>();
+    DwarfDie d = new DwarfDie();
+    long[] ranges = new long[16];
+    long off = dieStart;
+    int[] fixed = Dwarf.fixedSizes(this, abbrevs());
+    while (off < end) {
+      long next = dwarf.scanDie(this, off, d, fixed);
+      if (d.tag == 0) {
+        if (depth > 0) {
+          depth--;
+          ends[stack[depth]] = n;
+        }
+        off = next;
+        continue;
+      }
+      if (n == offs.length) {
+        int len = n * 2;
+        offs = Arrays.copyOf(offs, len);
+        parents = Arrays.copyOf(parents, len);
+        tags = Arrays.copyOf(tags, len);
+        ends = Arrays.copyOf(ends, len);
+      }
+      int i = n++;
+      offs[i] = off;
+      parents[i] = depth > 0 ? stack[depth - 1] : -1;
+      tags[i] = d.tag;
+      ends[i] = i + 1;
+      if (d.tag == DwarfConstants.TAG_SUBPROGRAM || d.tag == DwarfConstants.TAG_INLINED_SUBROUTINE) {
+        ranges = dwarf.ranges(this, d, ranges);
+        int count = (int) ranges[0];
+        for (int r = 0; r < count; r++) {
+          insertRange(idx, ranges[1 + 2 * r], ranges[2 + 2 * r], i);
+        }
+      }
+      if (d.hasChildren) {
+        if (depth >= MAX_DEPTH) {
+          throw new DebugInfoException(off, "DIE nesting too deep");
+        }
+        stack[depth++] = i;
+      }
+      off = next;
+      if (depth == 0) {
+        break; // the unit DIE and its children are done
+      }
+    }
+    while (depth > 0) {
+      depth--;
+      ends[stack[depth]] = n;
+    }
+    dieCount = n;
+    dieOff = offs;
+    dieParent = parents;
+    dieTag = tags;
+    dieEnd = ends;
+    subroutines = idx;
+    treeLoaded = true;
+  }
+
+  /**
+   * Adds a range the way llvm's DWARFUnit::updateAddressDieMap does: DIEs come in preorder and a
+   * later range overrides the part of an earlier one it overlaps from its start.
+   */
+  private static void insertRange(TreeMap<Long, long[]> map, long lo, long hi, int die) {
+    long l = lo ^ Long.MIN_VALUE;
+    long h = hi ^ Long.MIN_VALUE;
+    if (l >= h) {
+      return;
+    }
+    java.util.Map.Entry<Long, long[]> b = map.floorEntry(l);
+    if (b != null && l < b.getValue()[0]) {
+      long[] old = b.getValue();
+      if (h < old[0]) {
+        map.put(h, new long[] {old[0], old[1]});
+      }
+      if (l > b.getKey()) {
+        old[0] = l;
+      }
+    }
+    map.put(l, new long[] {h, die});
+  }
+
+  /** Returns the subprogram or inlined subroutine DIE for an address (llvm's rules), or -1. */
+  int findSubroutine(long address) {
+    loadTree();
+    long a = address ^ Long.MIN_VALUE;
+    java.util.Map.Entry<Long, long[]> e = subroutines.floorEntry(a);
+    if (e == null || a >= e.getValue()[0]) {
+      return -1;
+    }
+    return (int) e.getValue()[1];
+  }
+
+  /** Returns the index of the DIE at an absolute offset, or -1. */
+  int indexOf(long dieOffset) {
+    loadTree();
+    int i = Arrays.binarySearch(dieOff, 0, dieCount, dieOffset);
+    return i >= 0 ? i : -1;
+  }
+
+  @Override
+  public String toString() {
+    return "DwarfUnit[offset=0x" + Long.toHexString(offset) + ", version=" + version + "]";
+  }
+}
