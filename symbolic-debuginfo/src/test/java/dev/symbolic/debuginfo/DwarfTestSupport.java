@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
-/** Test helpers: a minimal ELF section reader and a minimal JSON parser (no production deps). */
+/** Test helpers: DWARF sections of an ELF file and a minimal JSON parser (no test dependency). */
 final class DwarfTestSupport {
   private DwarfTestSupport() {}
 
@@ -23,79 +23,10 @@ final class DwarfTestSupport {
     return Path.of(System.getProperty("symbolic.corpus", "../shared/corpus"), "debuginfo");
   }
 
-  /** Reads the uncompressed sections of a little-endian ELF32/ELF64 file. */
+  /** Reads the (decompressed) DWARF sections of an ELF file through {@link ElfFile}. */
   static DwarfSections elfSections(Path file) throws IOException {
-    ByteView v = ByteView.map(file);
-    boolean is64 = v.u8(4) == 2;
-    if (v.u8(5) != 1) {
-      throw new IOException("big-endian ELF not supported by the test reader");
-    }
-    long shoff = is64 ? v.u64le(0x28) : v.u32le(0x20);
-    int shentsize = is64 ? v.u16le(0x3a) : v.u16le(0x2e);
-    int shnum = is64 ? v.u16le(0x3c) : v.u16le(0x30);
-    int shstrndx = is64 ? v.u16le(0x3e) : v.u16le(0x32);
-    long[] nameOff = new long[shnum];
-    long[] off = new long[shnum];
-    long[] size = new long[shnum];
-    long[] flags = new long[shnum];
-    int[] type = new int[shnum];
-    for (int i = 0; i < shnum; i++) {
-      long h = shoff + (long) i * shentsize;
-      nameOff[i] = v.u32le(h);
-      type[i] = (int) v.u32le(h + 4);
-      if (is64) {
-        flags[i] = v.u64le(h + 8);
-        off[i] = v.u64le(h + 0x18);
-        size[i] = v.u64le(h + 0x20);
-      } else {
-        flags[i] = v.u32le(h + 8);
-        off[i] = v.u32le(h + 0x10);
-        size[i] = v.u32le(h + 0x14);
-      }
-    }
-    Map<String, ByteView> map = new HashMap<>();
-    for (int i = 0; i < shnum; i++) {
-      String name = v.cstring(off[shstrndx] + nameOff[i]);
-      if (type[i] == 8 /* NOBITS */) {
-        continue;
-      }
-      ByteView data = v.slice(off[i], size[i]);
-      if ((flags[i] & 0x800) != 0) { // SHF_COMPRESSED
-        data = inflate(data, is64);
-        if (data == null) {
-          continue; // zstd: not supported by the test reader
-        }
-      }
-      map.put(name, data);
-    }
-    return DwarfSections.of(n -> Optional.ofNullable(map.get(n)), true, is64 ? 8 : 4);
-  }
-
-  private static ByteView inflate(ByteView chdr, boolean is64) throws IOException {
-    long type = chdr.u32le(0);
-    long size = is64 ? chdr.u64le(8) : chdr.u32le(4);
-    int header = is64 ? 24 : 12;
-    if (type != 1) {
-      return null;
-    }
-    java.util.zip.Inflater inf = new java.util.zip.Inflater();
-    inf.setInput(chdr.slice(header).toByteArray());
-    byte[] out = new byte[(int) size];
-    try {
-      int n = 0;
-      while (n < out.length && !inf.finished()) {
-        int k = inf.inflate(out, n, out.length - n);
-        if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
-          break;
-        }
-        n += k;
-      }
-    } catch (java.util.zip.DataFormatException e) {
-      throw new IOException(e);
-    } finally {
-      inf.end();
-    }
-    return ByteView.of(out);
+    ElfFile elf = ElfFile.parse(ByteView.map(file));
+    return DwarfSections.of(elf::section, elf.isLittleEndian(), elf.is64() ? 8 : 4);
   }
 
   static List<Map<String, Object>> readJsonLines(Path gz) throws IOException {
