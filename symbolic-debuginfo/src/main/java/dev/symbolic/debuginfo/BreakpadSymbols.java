@@ -518,26 +518,7 @@ public final class BreakpadSymbols {
   private RangeIndex funcIndex() {
     RangeIndex idx = funcIndex;
     if (idx == null) {
-      LongList s = new LongList();
-      LongList z = new LongList();
-      IntList r = new IntList();
-      Reader rd = new Reader();
-      for (int i = 0; i < funcStart.length; i++) {
-        if (rd.line(data, funcStart[i]) && rd.keyword(FUNC)) {
-          try {
-            rd.flag();
-            long a = rd.hex();
-            rd.space();
-            long size = rd.hex();
-            s.add(a);
-            z.add(size);
-            r.add(i);
-          } catch (Malformed | RuntimeException e) {
-            // skipped; counted by brokenLineCount
-          }
-        }
-      }
-      idx = RangeIndex.build(s, z, r);
+      idx = addressRangeIndex(funcStart, FUNC, true);
       funcIndex = idx;
     }
     return idx;
@@ -566,28 +547,40 @@ public final class BreakpadSymbols {
   private RangeIndex cfiIndex() {
     RangeIndex idx = cfiIndex;
     if (idx == null) {
-      LongList s = new LongList();
-      LongList z = new LongList();
-      IntList r = new IntList();
-      Reader rd = new Reader();
-      for (int i = 0; i < cfiStart.length; i++) {
-        if (rd.line(data, cfiStart[i]) && rd.keyword(STACK_CFI_INIT)) {
-          try {
-            long a = rd.hex();
-            rd.space();
-            long size = rd.hex();
-            s.add(a);
-            z.add(size);
-            r.add(i);
-          } catch (Malformed | RuntimeException e) {
-            // skipped; counted by brokenLineCount
-          }
-        }
-      }
-      idx = RangeIndex.build(s, z, r);
+      idx = addressRangeIndex(cfiStart, STACK_CFI_INIT, false);
       cfiIndex = idx;
     }
     return idx;
+  }
+
+  /**
+   * Indexes records of the form {@code KEYWORD [m] address size ...} ({@code FUNC}, with the
+   * {@code m} flag, and {@code STACK CFI INIT}) by their address range; malformed lines are left
+   * out.
+   */
+  private RangeIndex addressRangeIndex(long[] starts, byte[] keyword, boolean flagged) {
+    LongList s = new LongList();
+    LongList z = new LongList();
+    IntList r = new IntList();
+    Reader rd = new Reader();
+    for (int i = 0; i < starts.length; i++) {
+      if (rd.line(data, starts[i]) && rd.keyword(keyword)) {
+        try {
+          if (flagged) {
+            rd.flag();
+          }
+          long a = rd.hex();
+          rd.space();
+          long size = rd.hex();
+          s.add(a);
+          z.add(size);
+          r.add(i);
+        } catch (Malformed | RuntimeException e) {
+          // skipped; counted by brokenLineCount
+        }
+      }
+    }
+    return RangeIndex.build(s, z, r);
   }
 
   private void buildWinIndexes() {
