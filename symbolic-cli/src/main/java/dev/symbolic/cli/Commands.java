@@ -77,7 +77,8 @@ final class Commands {
             + "Exit codes: 0 success, 1 unreadable or invalid input, 2 usage error.")
         .subcommand(demangle)
         .subcommand(proguard)
-        .subcommand(Sourcemap.group(env));
+        .subcommand(Sourcemap.group(env))
+        .subcommand(Symbolize.command(env));
   }
 
   /** {@code symbolic proguard retrace}. */

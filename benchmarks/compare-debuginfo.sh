@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# End-to-end comparison of `bin/symbolic symbolize` with llvm-symbolizer-19, both as whole
+# processes (start-up included), on the same binary and addresses:
+#
+#   bash benchmarks/compare-debuginfo.sh [--binary FILE] [--addresses FILE] [--runs N]
+#                                        [--style LLVM|GNU|JSON] [--corpus DIR]
+#
+# Defaults: the corpus's 40 MB C++ binary large-cpp-gcc-O2-dwarf5 (decompressed into
+# benchmarks/target/ once) and its 10,000 benchmark addresses, read from stdin by both tools;
+# N=5 runs per tool, interleaved; --output-style=LLVM. Each run is timed with GNU time (wall
+# seconds, peak RSS). Our output is diffed against llvm-symbolizer's (MATCH, or MISMATCH with the
+# number of differing lines). The table is also written to benchmarks/target/compare-debuginfo.txt.
+set -euo pipefail
+
+here=$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd -P "$here/.." && pwd)
+target=$here/target
+corpus=${SYMBOLIC_CORPUS:-$root/../shared/corpus}
+binary=
+addresses=
+runs=5
+style=LLVM
+
+usage() {
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  exit "$1"
+}
+
+while [ $# -gt 0 ]; do
+  case $1 in
+    --binary) binary=$2; shift 2 ;;
+    --addresses) addresses=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --style) style=$2; shift 2 ;;
+    --corpus) corpus=$2; shift 2 ;;
+    -h|--help) usage 0 ;;
+    *) echo "compare-debuginfo.sh: unknown argument '$1'" >&2; usage 2 >&2 ;;
+  esac
+done
+case $runs in ''|*[!0-9]*|0) echo "compare-debuginfo.sh: --runs needs a positive number" >&2; exit 2 ;; esac
+
+llvm=$(command -v llvm-symbolizer-19 || command -v llvm-symbolizer || true)
+[ -n "$llvm" ] || { echo "compare-debuginfo.sh: llvm-symbolizer-19 not found (apt-get install llvm-19)" >&2; exit 1; }
+
+mkdir -p "$target"
+generated=$corpus/debuginfo/generated
+if [ -z "$binary" ]; then
+  binary=$target/large-cpp-gcc-O2-dwarf5
+  if [ ! -s "$binary" ]; then
+    xz=$generated/binaries/large-cpp-gcc-O2-dwarf5.xz
+    [ -f "$xz" ] || { echo "compare-debuginfo.sh: no $xz; pass --binary FILE --addresses FILE" >&2; exit 1; }
+    echo "Decompressing $xz into $binary ..." >&2
+    xz -dc "$xz" >"$binary.tmp" && mv "$binary.tmp" "$binary"
+  fi
+  addresses=${addresses:-$generated/bench/large-cpp-gcc-O2-dwarf5.bench-addresses.txt}
+fi
+for f in "$binary" "$addresses"; do
+  [ -f "$f" ] || { echo "compare-debuginfo.sh: no such file: $f" >&2; exit 1; }
+done
+
+symbolic=$root/bin/symbolic
+"$symbolic" --version >/dev/null # build and record the class-data archive outside the timing
+
+out=$target/compare-debuginfo-out
+mkdir -p "$out"
+rm -f "$out"/*.times
+have_time=0
+[ -x /usr/bin/time ] && have_time=1
+
+# run NAME OUTFILE CMD...: one timed run reading $addresses; appends "wall rss cpu".
+run() {
+  local name=$1 outfile=$2
+  shift 2
+  if [ "$have_time" = 1 ]; then
+    /usr/bin/time -o "$out/time.tmp" -f '%e %M %U %S' "$@" <"$addresses" >"$outfile" 2>"$out/$name.err" || {
+      echo "compare-debuginfo.sh: $name failed:" >&2; cat "$out/$name.err" >&2; exit 1; }
+    awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$out/time.tmp" >>"$out/$name.times"
+  else
+    local TIMEFORMAT='%R %U %S' t
+    t=$( { time "$@" <"$addresses" >"$outfile" 2>"$out/$name.err"; } 2>&1 ) || {
+      echo "compare-debuginfo.sh: $name failed:" >&2; cat "$out/$name.err" >&2; exit 1; }
+    echo "$t" | awk '{ printf "%s n/a %.2f\n", $1, $2 + $3 }' >>"$out/$name.times"
+  fi
+}
+
+median() {
+  awk -v c="$1" '{ print $c }' "$2" | { grep -v 'n/a' || true; } | sort -g \
+    | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a";
+        else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+report=$target/compare-debuginfo.txt
+: >"$report"
+say() { echo "$@" | tee -a "$report"; }
+
+say "$("$llvm" --version | grep -m1 -i version) vs bin/symbolic symbolize; $runs runs each, medians"
+say "binary:    $binary ($(wc -c <"$binary" | tr -d ' ') bytes)"
+say "addresses: $addresses ($(wc -l <"$addresses" | tr -d ' '))   style: $style"
+say "machine:   $(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+
+for ((i = 1; i <= runs; i++)); do
+  run llvm "$out/llvm.txt" "$llvm" --obj="$binary" --output-style="$style"
+  run symbolic "$out/symbolic.txt" "$symbolic" symbolize --obj="$binary" --output-style="$style"
+done
+
+llvm_wall=$(median 1 "$out/llvm.times")
+llvm_rss=$(median 2 "$out/llvm.times")
+say ""
+say "$(printf '%-20s %10s %10s %8s %14s %14s  %s' tool 'wall s' 'RSS MiB' 'cpu s' 'llvm/ours t' 'ours/llvm RSS' output)"
+for tool in llvm symbolic; do
+  wall=$(median 1 "$out/$tool.times")
+  rss=$(median 2 "$out/$tool.times")
+  cpu=$(median 3 "$out/$tool.times")
+  if [ "$tool" = llvm ]; then
+    tratio=-; rratio=-; verdict=reference
+  else
+    tratio=$(awk -v a="$llvm_wall" -v b="$wall" 'BEGIN { printf (b > 0 ? "%.2fx" : "n/a"), a / b }')
+    if [ "$rss" = n/a ] || [ "$llvm_rss" = n/a ]; then rratio=n/a
+    else rratio=$(awk -v a="$rss" -v b="$llvm_rss" 'BEGIN { printf "%.2fx", a / b }'); fi
+    n=$({ diff "$out/llvm.txt" "$out/symbolic.txt" || true; } | { grep -c '^[<>]' || true; })
+    if [ "$n" = 0 ]; then verdict=MATCH; else verdict="MISMATCH ($n differing lines)"; fi
+  fi
+  [ "$rss" = n/a ] || rss=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
+  say "$(printf '%-20s %10s %10s %8s %14s %14s  %s' "$tool" "$wall" "$rss" "$cpu" "$tratio" "$rratio" "$verdict")"
+done
+say ""
+say "(outputs and per-run times: $out; this table: $report)"

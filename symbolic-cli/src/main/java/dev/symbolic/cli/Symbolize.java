@@ -1,0 +1,659 @@
+package dev.symbolic.cli;
+
+import dev.symbolic.common.ByteView;
+import dev.symbolic.common.Language;
+import dev.symbolic.common.ParseException;
+import dev.symbolic.demangle.DemangleOptions;
+import dev.symbolic.demangle.Demangler;
+import dev.symbolic.debuginfo.Dwarf;
+import dev.symbolic.debuginfo.DwarfFrame;
+import dev.symbolic.debuginfo.DwarfSections;
+import dev.symbolic.debuginfo.ElfDebugFiles;
+import dev.symbolic.debuginfo.ElfFile;
+import dev.symbolic.debuginfo.ElfSection;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code symbolic symbolize}: a drop-in for the common flags of {@code llvm-symbolizer} on ELF
+ * files with DWARF, printing exactly what llvm-symbolizer-19 prints (LLVM, GNU and JSON styles).
+ */
+final class Symbolize {
+  private static final String BAD = null;
+
+  /** What llvm calls the function name kind. */
+  private enum Functions { LINKAGE, SHORT, NONE }
+
+  private enum Style { LLVM, GNU, JSON }
+
+  /** One frame as llvm's DILineInfo: null strings are llvm's {@code <invalid>}. */
+  private static final class Frame {
+    String function;
+    String file;
+    int line;
+    int column;
+    int discriminator;
+    String startFile;
+    int startLine;
+    OptionalLong startAddress = OptionalLong.empty();
+  }
+
+  /** An ELF symbol as llvm-symbolizer keeps it. */
+  private record Sym(long address, long size, String name, int localIndex) {}
+
+  private record FileSym(int index, String name) {}
+
+  private final Env env;
+  private final String objName;
+  private boolean inlines = true;
+  private Functions functions = Functions.LINKAGE;
+  private boolean demangle = true;
+  private boolean relative;
+  private Style style = Style.LLVM;
+  private long base;
+  private Dwarf dwarf;
+  private List<Sym> symbols = List.of();
+  private List<FileSym> fileSymbols = List.of();
+
+  private Symbolize(Env env, String objName) {
+    this.env = env;
+    this.objName = objName;
+  }
+
+  /** The {@code symbolize} command. */
+  static CommandSpec command(Env env) {
+    return CommandSpec.leaf("symbolize",
+        "Symbolizes addresses of an ELF file with DWARF like llvm-symbolizer: function, file,"
+            + " line and column of each (inlined) frame. Addresses come from the arguments or"
+            + " else from standard input, one per line (0x... hexadecimal, 0... octal, else"
+            + " decimal). Short options -e FILE, -i, -f[=KIND], -C are accepted as well. A"
+            + " FILE.dwp beside the file is used for split DWARF; a file without DWARF is"
+            + " searched for a debug file (build id, .gnu_debuglink).",
+        "[ADDRESS...]", 0, Integer.MAX_VALUE, parsed -> run(env, parsed))
+        .option("--obj", "FILE", false, "The object file (also --exe FILE, -e FILE).")
+        .option("--exe", "FILE", false, "Alias for --obj.")
+        .option("--inlines", null, false, "Print all inlined frames (default; also -i).")
+        .option("--inlining", null, false, "Alias for --inlines.")
+        .option("--no-inlines", null, false, "Print only the innermost location.")
+        .option("--functions", "KIND", false,
+            "linkage (default), short or none: the function names to print (also -f=KIND).")
+        .option("--demangle", null, false, "Demangle function names (default; also -C).")
+        .option("--no-demangle", null, false, "Print function names as they are stored.")
+        .option("--relative-address", null, false,
+            "Addresses are relative to the image base: for ELF files, whose base"
+                + " llvm-symbolizer takes as 0, they are used as they are.")
+        .option("--output-style", "STYLE", false, "LLVM (default), GNU or JSON.")
+        .operand("ADDRESS", "An address in the file's address space.");
+  }
+
+  private static int run(Env env, CommandSpec.Parsed parsed) throws IOException {
+    String obj = parsed.option("--obj") != null ? parsed.option("--obj") : parsed.option("--exe");
+    List<String> addresses = new ArrayList<>();
+    Boolean inlines = null;
+    Boolean demangle = null;
+    String functions = parsed.option("--functions");
+    if (functions != null && kind(functions) == null && !functions.isEmpty()
+        && parseAddress(functions) != null) {
+      // '--functions ADDRESS': llvm's --functions is a flag, its value only joined with '='.
+      addresses.add(functions);
+      functions = "linkage";
+    }
+    for (int i = 0; parsed.operand(i) != null; i++) {
+      String arg = parsed.operand(i);
+      if (arg.equals("-e")) {
+        if (parsed.operand(i + 1) == null) {
+          throw CliException.usage("option '-e' needs a value (FILE)");
+        }
+        obj = parsed.operand(++i);
+      } else if (arg.startsWith("-e=")) {
+        obj = arg.substring(3);
+      } else if (arg.startsWith("-e") && arg.length() > 2) {
+        obj = arg.substring(2);
+      } else if (arg.equals("-i")) {
+        inlines = true;
+      } else if (arg.equals("-C")) {
+        demangle = true;
+      } else if (arg.equals("-f")) {
+        functions = "linkage";
+      } else if (arg.startsWith("-f=")) {
+        functions = arg.substring(3);
+      } else if (arg.startsWith("-") && arg.length() > 1 && !Character.isDigit(arg.charAt(1))) {
+        throw CliException.usage("unknown option '" + arg + "'\nTry 'symbolic symbolize --help'"
+            + " for more information.");
+      } else {
+        addresses.add(arg);
+      }
+    }
+    if (parsed.flag("--no-inlines")) {
+      inlines = false;
+    } else if (parsed.flag("--inlines") || parsed.flag("--inlining")) {
+      inlines = true;
+    }
+    if (parsed.flag("--no-demangle")) {
+      demangle = false;
+    } else if (parsed.flag("--demangle")) {
+      demangle = true;
+    }
+    if (obj == null) {
+      throw CliException.usage("missing option '--obj FILE'\nTry 'symbolic symbolize --help'"
+          + " for more information.");
+    }
+    Symbolize s = new Symbolize(env, obj);
+    if (inlines != null) {
+      s.inlines = inlines;
+    }
+    if (demangle != null) {
+      s.demangle = demangle;
+    }
+    if (functions != null) {
+      Functions k = kind(functions);
+      if (k == null) {
+        throw CliException.usage("invalid value '" + functions + "' for --functions: use"
+            + " linkage, short or none");
+      }
+      s.functions = k;
+    }
+    String style = parsed.option("--output-style");
+    if (style != null) {
+      switch (style) {
+        case "LLVM":
+          s.style = Style.LLVM;
+          break;
+        case "GNU":
+          s.style = Style.GNU;
+          break;
+        case "JSON":
+          s.style = Style.JSON;
+          break;
+        default:
+          throw CliException.usage("invalid value '" + style + "' for --output-style: use LLVM,"
+              + " GNU or JSON");
+      }
+    }
+    s.relative = parsed.flag("--relative-address");
+    s.open(Path.of(obj));
+    return s.symbolizeAll(addresses);
+  }
+
+  private static Functions kind(String s) {
+    switch (s) {
+      case "":
+      case "linkage":
+        return Functions.LINKAGE;
+      case "short":
+        return Functions.SHORT;
+      case "none":
+        return Functions.NONE;
+      default:
+        return null;
+    }
+  }
+
+  // ------------------------------------------------------------------------------ loading
+
+  private void open(Path file) {
+    IoSupport.checkReadableFile(file, "object file");
+    if (!Files.exists(file)) {
+      throw CliException.failure("cannot read object file '" + file + "': No such file");
+    }
+    ElfFile elf = parseElf(file, "object file");
+    // llvm-symbolizer-19 adds the module's preferred base for --relative-address, and that is 0
+    // for every ELF file (only COFF has an image base): ElfFile.loadAddress() is not added, so
+    // that the output stays identical (checked on an ET_EXEC linked at 0x200000).
+    base = 0;
+    try {
+      readSymbols(elf);
+    } catch (ParseException | IndexOutOfBoundsException e) {
+      symbols = List.of();
+      fileSymbols = List.of();
+    }
+    ElfFile debug = elf;
+    if (!elf.hasSection(".debug_info") && !elf.hasSection(".debug_line")) {
+      Optional<Path> found = Optional.empty();
+      try {
+        found = ElfDebugFiles.find(file, elf, List.of(Path.of("/usr/lib/debug")));
+      } catch (RuntimeException e) {
+        // No usable debug file: the symbol table alone answers.
+      }
+      if (found.isPresent()) {
+        try {
+          debug = parseElf(found.get(), "debug file");
+        } catch (CliException e) {
+          debug = elf;
+        }
+      }
+    }
+    ElfFile d = debug;
+    DwarfSections sections = DwarfSections.of(d::section, d.isLittleEndian(), d.is64() ? 8 : 4);
+    Path dwpPath = Path.of(file + ".dwp");
+    try {
+      if (Files.isRegularFile(dwpPath)) {
+        ElfFile dwp = parseElf(dwpPath, "DWARF package");
+        dwarf = Dwarf.open(sections,
+            DwarfSections.of(dwp::section, dwp.isLittleEndian(), dwp.is64() ? 8 : 4));
+      } else {
+        dwarf = Dwarf.open(sections);
+      }
+    } catch (ParseException e) {
+      throw CliException.failure("cannot read object file '" + file + "': invalid DWARF ("
+          + e.getMessage() + ")");
+    }
+  }
+
+  private static ElfFile parseElf(Path file, String what) {
+    ByteView bytes;
+    try {
+      bytes = ByteView.map(file);
+    } catch (IOException e) {
+      throw IoSupport.cannotRead(what, file, e);
+    }
+    if (!ElfFile.isElf(bytes)) {
+      throw CliException.failure("cannot read " + what + " '" + file + "': not an ELF file");
+    }
+    try {
+      return ElfFile.parse(bytes);
+    } catch (ParseException e) {
+      throw CliException.failure("cannot read " + what + " '" + file + "': invalid ELF file ("
+          + e.getMessage() + ")");
+    }
+  }
+
+  /** Reads .symtab (or .dynsym when .symtab has no symbols) as llvm-symbolizer does. */
+  private void readSymbols(ElfFile elf) {
+    List<ElfSection> sections = elf.sections();
+    ElfSection table = null;
+    int entry = elf.is64() ? 24 : 16;
+    for (ElfSection s : sections) {
+      if (s.type() == ElfSection.SHT_SYMTAB) {
+        table = s;
+        break;
+      }
+    }
+    if (table == null || table.size() < 2L * entry) {
+      table = null;
+      for (ElfSection s : sections) {
+        if (s.type() == ElfSection.SHT_DYNSYM) {
+          table = s;
+          break;
+        }
+      }
+    }
+    if (table == null || table.link() < 0 || table.link() >= sections.size()) {
+      return;
+    }
+    ByteView data = elf.rawData(table);
+    ByteView strings = elf.rawData(sections.get((int) table.link()));
+    boolean le = elf.isLittleEndian();
+    boolean arm = elf.machine() == 40;
+    boolean riscv = elf.machine() == 243;
+    long count = data.length() / entry;
+    List<Sym> syms = new ArrayList<>();
+    List<FileSym> files = new ArrayList<>();
+    for (int i = 1; i < count; i++) {
+      long o = (long) i * entry;
+      long nameOff = u32(data, o, le);
+      int info;
+      int shndx;
+      long value;
+      long size;
+      if (elf.is64()) {
+        info = data.u8(o + 4);
+        shndx = le ? data.u16le(o + 6) : data.u16be(o + 6);
+        value = le ? data.u64le(o + 8) : data.u64be(o + 8);
+        size = le ? data.u64le(o + 16) : data.u64be(o + 16);
+      } else {
+        value = u32(data, o + 4, le);
+        size = u32(data, o + 8, le);
+        info = data.u8(o + 12);
+        shndx = le ? data.u16le(o + 14) : data.u16be(o + 14);
+      }
+      int type = info & 0xf;
+      int binding = info >>> 4;
+      String name = nameOff < strings.length() ? strings.cstring(nameOff) : "";
+      boolean noSection = shndx == 0 || shndx >= 0xff00 || shndx >= sections.size();
+      if (noSection) {
+        if (type == 4) {
+          files.add(new FileSym(i, name));
+        }
+        continue;
+      }
+      if ((sections.get(shndx).flags() & 0x2) == 0) {
+        continue;
+      }
+      // STT_NOTYPE, STT_OBJECT, STT_FUNC, STT_GNU_IFUNC.
+      if (type != 0 && type != 1 && type != 2 && type != 10) {
+        continue;
+      }
+      // Mapping symbols ($x, $d, ...) and RISC-V's fake labels (".L0 ") are format specific.
+      if ((type == 0 && name.startsWith("$")) || (riscv && name.startsWith(".L0 "))) {
+        continue;
+      }
+      if (arm && type == 2) {
+        value &= ~1L;
+      }
+      syms.add(new Sym(value, size, name, binding == 0 ? i : 0));
+    }
+    // Stable: of the symbols at one address, the last of the largest size wins, as in llvm.
+    syms.sort(Comparator.comparing(Sym::address, Long::compareUnsigned)
+        .thenComparing(Sym::size, Long::compareUnsigned));
+    List<Sym> dedup = new ArrayList<>(syms.size());
+    for (int i = 0; i < syms.size(); i++) {
+      if (i + 1 < syms.size() && syms.get(i + 1).address() == syms.get(i).address()) {
+        continue;
+      }
+      dedup.add(syms.get(i));
+    }
+    symbols = dedup;
+    fileSymbols = files;
+  }
+
+  private static long u32(ByteView data, long offset, boolean le) {
+    return le ? data.u32le(offset) : data.u32be(offset);
+  }
+
+  /** The symbol covering {@code address}, or null; as llvm's getNameFromSymbolTable. */
+  private Sym symbolAt(long address) {
+    int lo = 0;
+    int hi = symbols.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Long.compareUnsigned(symbols.get(mid).address(), address) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (lo == 0) {
+      return null;
+    }
+    Sym s = symbols.get(lo - 1);
+    if (s.size() != 0 && Long.compareUnsigned(s.address() + s.size(), address) <= 0) {
+      return null;
+    }
+    return s;
+  }
+
+  private String fileOf(Sym s) {
+    if (s.localIndex() == 0) {
+      return null;
+    }
+    String name = null;
+    for (FileSym f : fileSymbols) {
+      if (f.index() < s.localIndex()) {
+        name = f.name();
+      } else {
+        break;
+      }
+    }
+    return name;
+  }
+
+  // ------------------------------------------------------------------------------ symbolizing
+
+  private List<Frame> symbolize(long address) {
+    List<DwarfFrame> dwarfFrames;
+    try {
+      dwarfFrames = dwarf.symbolize(address);
+    } catch (ParseException e) {
+      dwarfFrames = List.of();
+    }
+    List<Frame> frames = new ArrayList<>();
+    // llvm-symbolizer answers GNU style without inlines from the inlined frames, keeping the
+    // innermost (so that the symbol table only renames a frame that is not inlined).
+    boolean gnuInnermost = !inlines && style == Style.GNU;
+    if (inlines || gnuInnermost) {
+      for (DwarfFrame f : dwarfFrames) {
+        frames.add(frame(f, f));
+      }
+    } else if (!dwarfFrames.isEmpty()) {
+      frames.add(frame(dwarfFrames.get(0), dwarfFrames.get(0)));
+    }
+    if (frames.isEmpty()) {
+      frames.add(new Frame());
+    }
+    if (functions == Functions.LINKAGE) {
+      Sym sym = symbolAt(address);
+      if (sym != null) {
+        Frame outer = frames.get(frames.size() - 1);
+        outer.function = sym.name();
+        outer.startAddress = OptionalLong.of(sym.address());
+        if (outer.file == BAD) {
+          String file = fileOf(sym);
+          if (file != null && !file.isEmpty()) {
+            outer.file = file;
+          }
+        }
+      }
+    }
+    if (gnuInnermost && frames.size() > 1) {
+      frames.subList(1, frames.size()).clear();
+    }
+    if (demangle) {
+      for (Frame f : frames) {
+        f.function = demangle(f.function);
+      }
+    }
+    return frames;
+  }
+
+  private Frame frame(DwarfFrame location, DwarfFrame function) {
+    Frame f = new Frame();
+    switch (functions) {
+      case LINKAGE:
+        f.function = emptyToBad(function.function());
+        break;
+      case SHORT:
+        f.function = emptyToBad(function.shortName());
+        break;
+      default:
+        f.function = BAD;
+    }
+    f.file = emptyToBad(location.file());
+    f.line = location.line();
+    f.column = location.column();
+    f.discriminator = location.discriminator();
+    f.startFile = emptyToBad(function.startFile());
+    f.startLine = function.startLine();
+    f.startAddress = function.startAddress();
+    return f;
+  }
+
+  private static String emptyToBad(String s) {
+    return s == null || s.isEmpty() ? BAD : s;
+  }
+
+  /** llvm-symbolizer's DemangleName for ELF: Itanium ({@code _Z}, legacy Rust too) and Rust v0. */
+  static String demangle(String name) {
+    if (name == null || name.isEmpty()) {
+      return name;
+    }
+    Optional<String> out = Optional.empty();
+    if (name.startsWith("_Z") || name.startsWith("___Z")) {
+      out = Demangler.demangle(name, Language.CPP, DemangleOptions.complete());
+    } else if (name.startsWith("_R")) {
+      out = Demangler.demangle(name, Language.RUST, DemangleOptions.complete());
+    }
+    return out.orElse(name);
+  }
+
+  // ------------------------------------------------------------------------------ input/output
+
+  /** Parses an address as llvm's getAsInteger with radix 0; null if not a number. */
+  static Long parseAddress(String text) {
+    String s = text;
+    int radix = 10;
+    if (s.startsWith("0x") || s.startsWith("0X")) {
+      radix = 16;
+      s = s.substring(2);
+    } else if (s.startsWith("0b") || s.startsWith("0B")) {
+      radix = 2;
+      s = s.substring(2);
+    } else if (s.startsWith("0o")) {
+      radix = 8;
+      s = s.substring(2);
+    } else if (s.length() > 1 && s.startsWith("0")) {
+      radix = 8;
+      s = s.substring(1);
+    }
+    if (s.isEmpty() || s.length() > 64) {
+      return null;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.digit(s.charAt(i), radix) < 0) {
+        return null;
+      }
+    }
+    java.math.BigInteger value = new java.math.BigInteger(s, radix);
+    return value.bitLength() > 64 ? null : value.longValue();
+  }
+
+  private int symbolizeAll(List<String> addresses) throws IOException {
+    OutputStream out = new BufferedOutputStream(env.out, 1 << 16);
+    StringBuilder sb = new StringBuilder(512);
+    if (!addresses.isEmpty()) {
+      boolean first = true;
+      if (style == Style.JSON) {
+        sb.append('[');
+      }
+      for (String a : addresses) {
+        if (style == Style.JSON && !first) {
+          sb.append(',');
+        }
+        first = false;
+        one(sb, a.strip());
+        if (style != Style.JSON) {
+          write(out, sb);
+        }
+      }
+      if (style == Style.JSON) {
+        sb.append("]\n");
+        write(out, sb);
+      }
+      out.flush();
+      return Main.OK;
+    }
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(env.in, StandardCharsets.UTF_8), 1 << 16);
+    String line;
+    while ((line = in.readLine()) != null) {
+      one(sb, line.strip());
+      if (style == Style.JSON) {
+        sb.append('\n');
+      }
+      write(out, sb);
+      if (!in.ready()) {
+        // Answer a line typed (or piped by a co-process) at once; batch what is waiting.
+        out.flush();
+      }
+    }
+    out.flush();
+    return Main.OK;
+  }
+
+  private static void write(OutputStream out, StringBuilder sb) throws IOException {
+    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    sb.setLength(0);
+  }
+
+  /** Appends the answer for one input (JSON without a line end). */
+  private void one(StringBuilder sb, String input) {
+    Long address = parseAddress(input);
+    if (address == null) {
+      boolean digit = !input.isEmpty() && Character.isDigit(input.charAt(0));
+      if (digit || input.isEmpty()) {
+        if (digit) {
+          env.err.println(Main.NAME + ": error: '" + input
+              + "': expected a number as module offset");
+          env.err.flush();
+        }
+        unknown(sb, input.isEmpty() ? "" : objName);
+      } else if (style == Style.JSON) {
+        // A symbol name: llvm looks it up; symbol lookups are not supported, so none is found.
+        sb.append("{\"Loc\":[],\"ModuleName\":");
+        Sourcemap.string(sb, objName);
+        sb.append(",\"SymName\":");
+        Sourcemap.string(sb, input);
+        sb.append('}');
+      } else {
+        plain(sb, List.of(new Frame()));
+      }
+      return;
+    }
+    long a = relative ? address + base : address;
+    List<Frame> frames = symbolize(a);
+    if (style == Style.JSON) {
+      sb.append("{\"Address\":\"0x").append(Long.toHexString(address)).append("\",\"ModuleName\":");
+      Sourcemap.string(sb, objName);
+      sb.append(",\"Symbol\":[");
+      for (int i = 0; i < frames.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        json(sb, frames.get(i));
+      }
+      sb.append("]}");
+    } else {
+      plain(sb, frames);
+    }
+  }
+
+  private void unknown(StringBuilder sb, String module) {
+    if (style == Style.JSON) {
+      sb.append("{\"ModuleName\":");
+      Sourcemap.string(sb, module);
+      sb.append(",\"Symbol\":[");
+      json(sb, new Frame());
+      sb.append("]}");
+    } else {
+      plain(sb, List.of(new Frame()));
+    }
+  }
+
+  private void json(StringBuilder sb, Frame f) {
+    sb.append("{\"Column\":").append(f.column)
+        .append(",\"Discriminator\":").append(f.discriminator)
+        .append(",\"FileName\":");
+    Sourcemap.string(sb, f.file == BAD ? "" : f.file);
+    sb.append(",\"FunctionName\":");
+    Sourcemap.string(sb, f.function == BAD ? "" : f.function);
+    sb.append(",\"Line\":").append(f.line)
+        .append(",\"StartAddress\":\"");
+    if (f.startAddress.isPresent()) {
+      sb.append("0x").append(Long.toHexString(f.startAddress.getAsLong()));
+    }
+    sb.append("\",\"StartFileName\":");
+    Sourcemap.string(sb, f.startFile == BAD ? "" : f.startFile);
+    sb.append(",\"StartLine\":").append(f.startLine).append('}');
+  }
+
+  private void plain(StringBuilder sb, List<Frame> frames) {
+    for (Frame f : frames) {
+      if (functions != Functions.NONE) {
+        sb.append(f.function == BAD ? "??" : f.function).append('\n');
+      }
+      sb.append(f.file == BAD ? "??" : f.file).append(':').append(f.line);
+      if (style == Style.GNU) {
+        if (f.discriminator != 0) {
+          sb.append(" (discriminator ").append(f.discriminator).append(')');
+        }
+      } else {
+        sb.append(':').append(f.column);
+      }
+      sb.append('\n');
+    }
+    if (style == Style.LLVM) {
+      sb.append('\n');
+    }
+  }
+}

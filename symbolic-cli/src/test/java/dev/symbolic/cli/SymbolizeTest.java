@@ -1,0 +1,363 @@
+package dev.symbolic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SymbolizeTest {
+  private static final String PROGRAM = String.join("\n",
+      "#include <stdio.h>",
+      "static inline __attribute__((always_inline)) int twice(int x) {",
+      "  return x * 2;",
+      "}",
+      "__attribute__((noinline)) int work(int n) {",
+      "  int s = 0;",
+      "  for (int i = 0; i < n; i++) {",
+      "    s += twice(i);",
+      "  }",
+      "  return s;",
+      "}",
+      "int main(int argc, char **argv) {",
+      "  printf(\"%d\\n\", work(argc * 10));",
+      "  return 0;",
+      "}",
+      "");
+
+  @TempDir
+  Path dir;
+
+  /** What one in-process run printed and returned. */
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    int code = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs a program; null if it cannot be started or fails. */
+  private static String exec(Path workDir, String stdin, String... command)
+      throws IOException, InterruptedException {
+    Process p;
+    try {
+      p = new ProcessBuilder(command).directory(workDir.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      return null;
+    }
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return null;
+    }
+    return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : null;
+  }
+
+  /** Compiles {@link #PROGRAM} with gcc; skips the test if gcc is absent. */
+  private Path compile(String... flags) throws Exception {
+    Path src = Files.writeString(dir.resolve("prog.c"), PROGRAM);
+    List<String> cmd = new ArrayList<>(List.of("gcc"));
+    cmd.addAll(List.of(flags));
+    cmd.addAll(List.of("-o", "prog", src.getFileName().toString()));
+    String built = exec(dir, "", cmd.toArray(new String[0]));
+    assumeTrue(built != null, "gcc not found or failed: skipping the compiled-program test");
+    return dir.resolve("prog");
+  }
+
+  /** The addresses of the executable code of {@code main} and {@code work}, every byte. */
+  private static List<String> addresses(Path binary) throws Exception {
+    String nm = exec(binary.getParent(), "", "nm", "-S", binary.toString());
+    List<String> out = new ArrayList<>();
+    if (nm != null) {
+      for (String line : nm.split("\n")) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length == 4 && (f[3].equals("main") || f[3].equals("work"))) {
+          long start = Long.parseLong(f[0], 16);
+          long size = Long.parseLong(f[1], 16);
+          for (long a = start; a < start + size; a++) {
+            out.add("0x" + Long.toHexString(a));
+          }
+        }
+      }
+    }
+    out.add("0x0");
+    out.add("0x10");
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-O0", "-O2"})
+  void matchesLlvmSymbolizerOnACompiledProgram(String opt) throws Exception {
+    Path binary = compile("-g", opt);
+    Result basic = run("", "symbolize", "--obj", binary.toString(), "--functions=short",
+        "0x0");
+    assertThat(basic.code()).isZero();
+    assertThat(basic.out()).isEqualTo("??\n??:0:0\n\n");
+    List<String> addrs = addresses(binary);
+    assertThat(addrs.size()).isGreaterThan(2);
+    String stdin = String.join("\n", addrs) + "\n";
+    Result json = run(stdin, "symbolize", "--output-style=JSON", "-e", binary.toString());
+    assertThat(json.code()).isZero();
+    assertThat(json.out()).contains("\"FunctionName\":\"work\"", "prog.c");
+    String llvm = exec(dir, "", "llvm-symbolizer-19", "--version");
+    assumeTrue(llvm != null, "llvm-symbolizer-19 not installed: compared only the basics");
+    String[][] variants = {
+        {}, {"--output-style=GNU"}, {"--output-style=JSON"}, {"--no-inlines"},
+        {"--functions=short"}, {"--functions=none", "--output-style=GNU"},
+        {"--no-inlines", "--output-style=GNU"}, {"--no-demangle", "--output-style=JSON"},
+    };
+    for (String[] v : variants) {
+      List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));
+      args.addAll(List.of(v));
+      Result ours = run(stdin, args.toArray(new String[0]));
+      List<String> theirs = new ArrayList<>(List.of("llvm-symbolizer-19", "--obj",
+          binary.toString()));
+      theirs.addAll(List.of(v));
+      String expected = exec(dir, stdin, theirs.toArray(new String[0]));
+      assertThat(ours.out()).as("%s %s", opt, List.of(v)).isEqualTo(expected);
+      // Addresses as arguments give the same text (JSON: one array).
+      List<String> withArgs = new ArrayList<>(args);
+      withArgs.addAll(addrs.subList(0, Math.min(20, addrs.size())));
+      List<String> theirsArgs = new ArrayList<>(theirs);
+      theirsArgs.addAll(addrs.subList(0, Math.min(20, addrs.size())));
+      assertThat(run("", withArgs.toArray(new String[0])).out()).as("%s args %s", opt,
+          List.of(v)).isEqualTo(exec(dir, "", theirsArgs.toArray(new String[0])));
+    }
+  }
+
+  @Test
+  void reportsErrors() {
+    Result missing = run("", "symbolize", "--obj", dir.resolve("nope").toString(), "0x10");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("symbolic: ").contains("nope");
+    assertThat(missing.err().strip().lines().count()).isEqualTo(1);
+    Result usage = run("", "symbolize", "0x10");
+    assertThat(usage.code()).isEqualTo(2);
+    Result badStyle = run("", "symbolize", "--obj", "x", "--output-style=XML", "0x10");
+    assertThat(badStyle.code()).isEqualTo(2);
+    Result help = run("", "symbolize", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("--obj FILE", "--output-style STYLE");
+  }
+
+  @Test
+  void rejectsNonElfFiles() throws IOException {
+    Path text = Files.writeString(dir.resolve("text"), "not an ELF file\n");
+    Result r = run("", "symbolize", "--obj", text.toString(), "0x10");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("symbolic: ");
+  }
+
+  @Test
+  void parsesAddressesAsLlvmDoes() {
+    assertThat(Symbolize.parseAddress("0x1f")).isEqualTo(0x1fL);
+    assertThat(Symbolize.parseAddress("31")).isEqualTo(31L);
+    assertThat(Symbolize.parseAddress("017")).isEqualTo(15L);
+    assertThat(Symbolize.parseAddress("0b11")).isEqualTo(3L);
+    assertThat(Symbolize.parseAddress("0xffffffffffffffff")).isEqualTo(-1L);
+    assertThat(Symbolize.parseAddress("0x1ffffffffffffffff")).isNull();
+    assertThat(Symbolize.parseAddress("12zz")).isNull();
+    assertThat(Symbolize.parseAddress("main")).isNull();
+  }
+
+  // ------------------------------------------------------------------------------ corpus
+
+  private static Path corpus() {
+    String configured = System.getProperty("symbolic.corpus");
+    Path root = configured != null && !configured.isEmpty() ? Path.of(configured)
+        : Path.of("../shared/corpus");
+    if (!Files.isDirectory(root.resolve("debuginfo"))) {
+      root = Path.of("../../shared/corpus");
+    }
+    Path dir = root.resolve("debuginfo").resolve("generated");
+    assumeTrue(Files.isDirectory(dir), "debuginfo corpus not found at " + dir.toAbsolutePath()
+        + " (set -Dsymbolic.corpus=DIR): skipping");
+    return dir;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"c-gcc-O2-dwarf5", "c-clang-O2-dwarf5-split", "cpp-clang-O2-dwarf5",
+      "c-gcc-O2-dwarf5-debuglink", "c-gcc-O2-m32-dwarf5", "cpp-gcc-O2-dwarf4-dwz"})
+  void matchesTheCorpusExpectations(String name) throws IOException {
+    Path generated = corpus();
+    Path binary = generated.resolve("binaries").resolve(name);
+    Path expectedFile = generated.resolve("expected").resolve(name + ".symbolizer.jsonl.gz");
+    assumeTrue(Files.isRegularFile(binary) && Files.isRegularFile(expectedFile),
+        name + " not in the corpus: skipping");
+    List<String> addrs = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    String module = binary.toString();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(expectedFile)), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rec = (Map<String, Object>) new Json(line).value();
+        if (rec.containsKey("arch")) {
+          continue;
+        }
+        String address = (String) rec.get("address");
+        addrs.add(address);
+        StringBuilder sb = new StringBuilder("{\"Address\":\"").append(address)
+            .append("\",\"ModuleName\":");
+        Sourcemap.string(sb, module);
+        sb.append(",\"Symbol\":[");
+        @SuppressWarnings("unchecked")
+        List<Object> frames = (List<Object>) rec.get("frames");
+        for (int i = 0; i < frames.size(); i++) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> f = (Map<String, Object>) frames.get(i);
+          sb.append(i > 0 ? "," : "").append("{\"Column\":").append(f.get("column"))
+              .append(",\"Discriminator\":").append(f.get("discriminator"))
+              .append(",\"FileName\":");
+          Sourcemap.string(sb, (String) f.get("file"));
+          sb.append(",\"FunctionName\":");
+          Sourcemap.string(sb, (String) f.get("function_demangled"));
+          sb.append(",\"Line\":").append(f.get("line")).append(",\"StartAddress\":");
+          Sourcemap.string(sb, (String) f.get("start_address"));
+          sb.append(",\"StartFileName\":");
+          Sourcemap.string(sb, (String) f.get("start_file"));
+          sb.append(",\"StartLine\":").append(f.get("start_line")).append('}');
+        }
+        expected.add(sb.append("]}").toString());
+      }
+    }
+    Result r = run(String.join("\n", addrs) + "\n", "symbolize", "--output-style=JSON",
+        "--obj", module);
+    assertThat(r.code()).isZero();
+    List<String> actual = r.out().lines().toList();
+    assertThat(actual).hasSameSizeAs(expected);
+    int same = 0;
+    String firstDiff = null;
+    for (int i = 0; i < expected.size(); i++) {
+      if (expected.get(i).equals(actual.get(i))) {
+        same++;
+      } else if (firstDiff == null) {
+        firstDiff = "expected " + expected.get(i) + "\n but was " + actual.get(i);
+      }
+    }
+    assertThat(same).as("%s: %d/%d equal; first difference:%n%s", name, same, expected.size(),
+        firstDiff).isEqualTo(expected.size());
+  }
+
+  /** A minimal JSON reader for the expectation files: objects, arrays, strings, numbers. */
+  private static final class Json {
+    private final String s;
+    private int i;
+
+    Json(String s) {
+      this.s = s;
+    }
+
+    Object value() {
+      skip();
+      char c = s.charAt(i);
+      if (c == '{') {
+        i++;
+        Map<String, Object> m = new LinkedHashMap<>();
+        skip();
+        if (s.charAt(i) == '}') {
+          i++;
+          return m;
+        }
+        while (true) {
+          skip();
+          String k = string();
+          skip();
+          i++; // ':'
+          m.put(k, value());
+          skip();
+          if (s.charAt(i++) == '}') {
+            return m;
+          }
+        }
+      }
+      if (c == '[') {
+        i++;
+        List<Object> l = new ArrayList<>();
+        skip();
+        if (s.charAt(i) == ']') {
+          i++;
+          return l;
+        }
+        while (true) {
+          l.add(value());
+          skip();
+          if (s.charAt(i++) == ']') {
+            return l;
+          }
+        }
+      }
+      if (c == '"') {
+        return string();
+      }
+      int start = i;
+      while (i < s.length() && "-+0123456789.eEtruefalsn".indexOf(s.charAt(i)) >= 0) {
+        i++;
+      }
+      String t = s.substring(start, i);
+      return t.equals("null") ? null : t.equals("true") || t.equals("false") ? t
+          : Long.valueOf(t);
+    }
+
+    private String string() {
+      i++;
+      StringBuilder sb = new StringBuilder();
+      while (true) {
+        char c = s.charAt(i++);
+        if (c == '"') {
+          return sb.toString();
+        }
+        if (c == '\\') {
+          char e = s.charAt(i++);
+          switch (e) {
+            case 'n' -> sb.append('\n');
+            case 't' -> sb.append('\t');
+            case 'r' -> sb.append('\r');
+            case 'b' -> sb.append('\b');
+            case 'f' -> sb.append('\f');
+            case 'u' -> {
+              sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+              i += 4;
+            }
+            default -> sb.append(e);
+          }
+        } else {
+          sb.append(c);
+        }
+      }
+    }
+
+    private void skip() {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+    }
+  }
+}
