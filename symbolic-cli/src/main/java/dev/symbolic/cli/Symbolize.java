@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * {@code symbolic symbolize}: a drop-in for the common flags of {@code llvm-symbolizer} on ELF
@@ -50,6 +51,11 @@ final class Symbolize {
   }
 
   /** An ELF symbol as llvm-symbolizer keeps it. */
+  /** Lines answered together at most, when that many are waiting on standard input. */
+  private static final int BATCH = 4096;
+
+  private static final int THREADS = Runtime.getRuntime().availableProcessors();
+
   private record Sym(long address, long size, String name, int localIndex) {}
 
   private record FileSym(int index, String name) {}
@@ -545,20 +551,46 @@ final class Symbolize {
     }
     BufferedReader in =
         new BufferedReader(new InputStreamReader(env.in, StandardCharsets.UTF_8), 1 << 16);
+    List<String> batch = new ArrayList<>();
     String line;
     while ((line = in.readLine()) != null) {
-      one(sb, line.strip());
-      if (style == Style.JSON) {
-        sb.append('\n');
+      batch.add(line);
+      if (batch.size() < BATCH && in.ready()) {
+        continue;
       }
-      write(out, sb);
-      if (!in.ready()) {
-        // Answer a line typed (or piped by a co-process) at once; batch what is waiting.
-        out.flush();
-      }
+      // Answer a line typed (or piped by a co-process) at once; batch what is waiting.
+      answer(batch, out);
+      batch.clear();
+      out.flush();
     }
+    answer(batch, out);
     out.flush();
     return Main.OK;
+  }
+
+  /**
+   * Answers the lines of a batch in order; a large batch is split over the available cores
+   * (the DWARF reader, the symbol table and the demangler are safe to share).
+   */
+  private void answer(List<String> batch, OutputStream out) throws IOException {
+    int chunks = batch.size() < 256 ? 1 : Math.min(THREADS, batch.size() / 128);
+    String[] answers = new String[chunks];
+    IntStream range = IntStream.range(0, chunks);
+    (chunks > 1 ? range.parallel() : range).forEach(c -> {
+      StringBuilder sb = new StringBuilder(256 * batch.size() / chunks);
+      int from = (int) ((long) batch.size() * c / chunks);
+      int to = (int) ((long) batch.size() * (c + 1) / chunks);
+      for (int i = from; i < to; i++) {
+        one(sb, batch.get(i).strip());
+        if (style == Style.JSON) {
+          sb.append('\n');
+        }
+      }
+      answers[c] = sb.toString();
+    });
+    for (String a : answers) {
+      out.write(a.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static void write(OutputStream out, StringBuilder sb) throws IOException {
