@@ -1,0 +1,7 @@
+/** Minidumps: streams, crash reason, stack walking and symbolized output. */
+module dev.symbolic.minidump {
+  requires transitive dev.symbolic.common;
+  requires transitive dev.symbolic.debuginfo;
+
+  exports dev.symbolic.minidump;
+}
