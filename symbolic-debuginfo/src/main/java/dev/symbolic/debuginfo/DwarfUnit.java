@@ -41,6 +41,10 @@ public final class DwarfUnit {
   long gnuRangesBase;
   private String name;
   private String compDir;
+  /** DW_AT_language of the unit DIE, or -1. */
+  long language = -1;
+  /** Whether the unit DIE has DW_AT_ranges or a non-zero DW_AT_low_pc. */
+  boolean rootHasCode;
   private long stmtList = -1;
   private long dwoId;
   private String dwoName;
@@ -257,6 +261,8 @@ public final class DwarfUnit {
     dwoId = dwoIdHeader != 0 ? dwoIdHeader : d.dwoId;
     name = safeString(d.nameForm, d.nameValue);
     compDir = safeString(d.compDirForm, d.compDir);
+    language = d.language;
+    rootHasCode = d.rangesForm != 0 || (d.lowPcForm != 0 && baseAddress != 0);
     dwoName = safeString(d.dwoNameForm, d.dwoName);
     rootLoaded = true;
   }
