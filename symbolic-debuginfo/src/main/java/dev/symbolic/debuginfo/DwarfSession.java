@@ -111,14 +111,14 @@ final class DwarfSession implements DebugSession {
     DwarfUnit split =
         unit.unitType == UT_SKELETON || unit.version < 5 ? dwarf.splitUnit(unit) : null;
     DwarfUnit u = split != null ? split : unit;
-    u.loadTree();
+    DwarfUnit.Tree tree = u.tree();
     long langCode = unit.language >= 0 ? unit.language : u.language;
     Language language = SymbolNames.ofDwarf(langCode);
     String compDir = unit.compDir().orElse("");
     DwarfLineRows rows = lt == null ? null : new DwarfLineRows(lt);
     FileInfo[] fileCache = new FileInfo[lt == null ? 0 : Math.min(lt.fileCount() + 1, 1 << 16)];
 
-    int n = u.dieCount;
+    int n = tree.count();
     // For each DIE: the subprogram its inlinees belong to (-1: none, inlinees are ignored), and
     // the inline depth its child inlinees get.
     int[] owner = new int[n];
@@ -132,19 +132,19 @@ final class DwarfSession implements DebugSession {
       while (!open.isEmpty() && open.get(open.size() - 1).endDie <= i) {
         finish(open.remove(open.size() - 1), rows, lt, fileCache, out);
       }
-      int parent = u.dieParent[i];
+      int parent = tree.parent()[i];
       int parentOwner = parent >= 0 ? owner[parent] : -1;
       int parentDepth = parent >= 0 ? depth[parent] : 0;
       owner[i] = parentOwner;
       depth[i] = parentDepth;
-      int tag = u.dieTag[i];
+      int tag = tree.tag()[i];
       if (tag != TAG_SUBPROGRAM && tag != TAG_INLINED_SUBROUTINE) {
         continue;
       }
       if (tag == TAG_INLINED_SUBROUTINE && parentOwner < 0) {
         continue;
       }
-      dwarf.readDie(u, u.dieOff[i], d);
+      dwarf.readDie(u, tree.off()[i], d);
       buf = dwarf.ranges(u, d, buf);
       long[] ranges = cleanRanges(buf);
       if (tag == TAG_SUBPROGRAM) {
@@ -153,13 +153,13 @@ final class DwarfSession implements DebugSession {
         if (ranges.length == 0) {
           continue;
         }
-        Name name = functionName(u, u.dieOff[i], ranges[0] - loadAddress, language);
+        Name name = functionName(u, tree.off()[i], ranges[0] - loadAddress, language);
         FunctionBuilder[] builders = new FunctionBuilder[ranges.length / 2];
         for (int r = 0; r < builders.length; r++) {
           builders[r] = new FunctionBuilder(name, compDir, ranges[2 * r] - loadAddress,
               ranges[2 * r + 1] - ranges[2 * r]);
         }
-        Pending p = new Pending(u.dieEnd[i], ranges, builders);
+        Pending p = new Pending(tree.end()[i], ranges, builders);
         owner[i] = pending.size();
         depth[i] = 0;
         pending.add(p);
@@ -170,7 +170,7 @@ final class DwarfSession implements DebugSession {
           continue;
         }
         Pending p = pending.get(parentOwner);
-        Name name = dieName(u, u.dieOff[i], language);
+        Name name = dieName(u, tree.off()[i], language);
         FileInfo callFile = d.callFile >= 0 && lt != null ? lt.fileInfo(d.callFile) : NO_FILE;
         for (int r = 0; r < ranges.length; r += 2) {
           int b = builderFor(p.ranges, ranges[r]);
@@ -292,12 +292,38 @@ final class DwarfSession implements DebugSession {
         .orElseGet(() -> dieName(u, dieOffset, language));
   }
 
-  private Name dieName(DwarfUnit u, long dieOffset, Language language) {
-    Dwarf.Names names = dwarf.names(u, dieOffset);
-    if (names.linkage != null) {
-      return Name.of(names.linkage, NameMangling.MANGLED, language);
+  /**
+   * A DIE's name as symbolic resolves it: its linkage name, else its DW_AT_name, else the name of
+   * its abstract origin or specification, up to 32 links. Unlike {@link Dwarf#names}, nothing is
+   * cached and no scopes are computed, so listing a whole file keeps no per-function state.
+   */
+  private Name dieName(DwarfUnit unit, long dieOffset, Language language) {
+    DwarfDie d = new DwarfDie();
+    DwarfUnit u = unit;
+    long off = dieOffset;
+    for (int step = 0; step < 32; step++) {
+      DwarfUnit owner = off >= u.dieStart && off < u.end ? u : u.dwarf.unitAt(off);
+      if (owner == null) {
+        break;
+      }
+      owner.loadRoot();
+      dwarf.readDie(owner, off, d);
+      String linkage = d.linkageForm != 0 ? owner.dwarf.string(owner, d.linkageForm,
+          d.linkageValue) : null;
+      if (linkage != null) {
+        return Name.of(linkage, NameMangling.MANGLED, language);
+      }
+      String name = d.nameForm != 0 ? owner.dwarf.string(owner, d.nameForm, d.nameValue) : null;
+      if (name != null) {
+        return Name.of(name, NameMangling.UNMANGLED, language);
+      }
+      long next = d.abstractOrigin >= 0 ? d.abstractOrigin : d.specification;
+      if (next < 0 || next == off) {
+        break;
+      }
+      off = next;
+      u = owner;
     }
-    return Name.of(names.shortName == null ? "" : names.shortName, NameMangling.UNMANGLED,
-        language);
+    return Name.of("", NameMangling.UNMANGLED, language);
   }
 }

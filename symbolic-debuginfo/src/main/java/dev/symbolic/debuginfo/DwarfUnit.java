@@ -292,6 +292,33 @@ public final class DwarfUnit {
     if (treeLoaded) {
       return;
     }
+    TreeMap<Long, long[]> idx = new TreeMap<>();
+    Tree t = walk(idx);
+    dieCount = t.count;
+    dieOff = t.off;
+    dieParent = t.parent;
+    dieTag = t.tag;
+    dieEnd = t.end;
+    subroutines = idx;
+    treeLoaded = true;
+  }
+
+  /** DIE offsets, parents, tags and subtree ends (index after the last descendant). */
+  record Tree(int count, long[] off, int[] parent, int[] tag, int[] end) {}
+
+  /**
+   * The DIE tree: the cached one if symbolication loaded it, else a fresh walk that is not kept
+   * (listing all functions of a file then holds one unit's tree at a time).
+   */
+  Tree tree() {
+    if (treeLoaded) {
+      return new Tree(dieCount, dieOff, dieParent, dieTag, dieEnd);
+    }
+    return walk(null);
+  }
+
+  /** Walks all DIEs once; indexes subroutine address ranges into {@code idx} unless null. */
+  private Tree walk(TreeMap<Long, long[]> idx) {
     loadRoot();
     int cap = 64;
     long[] offs = new long[cap];
@@ -301,7 +328,6 @@ public final class DwarfUnit {
     int[] stack = new int[MAX_DEPTH];
     int depth = 0;
     int n = 0;
-    TreeMap<Long, long[]> idx = new TreeMap<>();
     DwarfDie d = new DwarfDie();
     long[] ranges = new long[16];
     long off = dieStart;
@@ -328,7 +354,9 @@ public final class DwarfUnit {
       parents[i] = depth > 0 ? stack[depth - 1] : -1;
       tags[i] = d.tag;
       ends[i] = i + 1;
-      if (d.tag == DwarfConstants.TAG_SUBPROGRAM || d.tag == DwarfConstants.TAG_INLINED_SUBROUTINE) {
+      if (idx != null
+          && (d.tag == DwarfConstants.TAG_SUBPROGRAM
+              || d.tag == DwarfConstants.TAG_INLINED_SUBROUTINE)) {
         ranges = dwarf.ranges(this, d, ranges);
         int count = (int) ranges[0];
         for (int r = 0; r < count; r++) {
@@ -350,13 +378,7 @@ public final class DwarfUnit {
       depth--;
       ends[stack[depth]] = n;
     }
-    dieCount = n;
-    dieOff = offs;
-    dieParent = parents;
-    dieTag = tags;
-    dieEnd = ends;
-    subroutines = idx;
-    treeLoaded = true;
+    return new Tree(n, offs, parents, tags, ends);
   }
 
   /**
