@@ -74,7 +74,7 @@ final class FunctionBuilder {
       if (i < inlinees.size() && (line == null || inlinees.get(i).address() <= line.address())) {
         Inlinee in = inlinees.get(i++);
         closeEndingBy(stack, in.address());
-        while (stack.size() > in.depth() + 1) {
+        while (stack.size() > 1 && stack.size() > in.depth() + 1L) {
           close(stack);
         }
         stack.get(stack.size() - 1).lines.add(

@@ -97,4 +97,15 @@ class FunctionBuilderTest {
     assertThat(a.inlinees()).extracting(g -> g.name().text()).containsExactly("b", "c");
     assertThat(lines(a)).containsExactly("0+10 a.c:2", "10+10 a.c:3");
   }
+
+  /** Depths from hostile input (negative, huge, skipping levels) never unbalance the stack. */
+  @Test
+  void hostileDepths() {
+    FunctionBuilder b = new FunctionBuilder(Name.of("f"), "", 0, 0x30);
+    b.addInlinee(Integer.MAX_VALUE, Name.of("a"), 0x0, 0x10, file("f.c"), 1);
+    b.addInlinee(-5, Name.of("b"), 0x10, 0x10, file("f.c"), 2);
+    b.addInlinee(7, Name.of("c"), 0x10, 0x8, file("f.c"), 3);
+    Function f = b.finish();
+    assertThat(f.inlinees()).extracting(g -> g.name().text()).containsExactly("a", "b");
+  }
 }
