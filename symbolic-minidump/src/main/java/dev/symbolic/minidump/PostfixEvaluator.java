@@ -95,13 +95,29 @@ public final class PostfixEvaluator {
   public static Optional<CfiRegisters> execute(
       String program, CfiRegisters variables, CfiMemory memory, int wordSize) {
     PostfixEvaluator e = create(program, variables, memory, wordSize);
-    if (!e.run(program, true) || e.depth != 0) {
-      return Optional.empty();
-    }
-    return Optional.of(e.assigned);
+    return e.runProgram(program) ? Optional.of(e.assigned) : Optional.empty();
   }
 
-  private static PostfixEvaluator create(
+  /**
+   * Runs a program on this evaluator; on failure the assignments made before it stay visible
+   * through {@link #dictionary()} and {@link #assigned()}, as in Breakpad, whose x86 walker keeps
+   * using them.
+   */
+  boolean runProgram(String program) {
+    return run(program, true) && depth == 0;
+  }
+
+  /** The variables now: the initial ones overlaid with the assignments. */
+  CfiRegisters dictionary() {
+    return dictionary;
+  }
+
+  /** The variables assigned so far, with their latest values. */
+  CfiRegisters assigned() {
+    return assigned;
+  }
+
+  static PostfixEvaluator create(
       String expression, CfiRegisters variables, CfiMemory memory, int wordSize) {
     if (wordSize != 4 && wordSize != 8) {
       throw new IllegalArgumentException("word size must be 4 or 8: " + wordSize);
