@@ -118,6 +118,11 @@ public final class CfiRules {
    * {@code .ra} and {@code .cfa}. Registers without a rule are not in the result; whether they
    * keep the callee's value (callee-saved registers) is the walker's decision.
    *
+   * <p>Rules see exactly the registers of {@code callee}. ARM64 symbol files describe epilogues
+   * with {@code .ra: .ra} (the return address is still in the link register): Breakpad's walker
+   * has no callee {@code .ra} and fails there; a walker that wants those frames unwound passes
+   * the callee's link register as {@code .ra}.
+   *
    * @param callee the registers of the callee frame
    * @param memory the memory {@code ^} reads
    * @param cpu the CPU: the width of values and the names of the instruction and stack pointers

@@ -123,6 +123,17 @@ class CfiRulesTest {
   }
 
   @Test
+  void raRuleReadingRaNeedsItInTheCallee() {
+    CfiRules r = rules(".cfa: sp 0 + .ra: .ra x29: x29");
+    CfiRegisters callee = CfiRegisters.empty().with("sp", 0x100).with("x29", 0x200);
+    assertThat(r.findCallerRegisters(callee, STACK, CpuFamily.ARM_64)).isEmpty();
+    CfiRegisters caller =
+        r.findCallerRegisters(callee.with(".ra", 0x4004), STACK, CpuFamily.ARM_64).orElseThrow();
+    assertThat(caller.get("pc")).hasValue(0x4004);
+    assertThat(caller.get("x29")).hasValue(0x200);
+  }
+
+  @Test
   void explicitStackPointerRuleWins() {
     CfiRules r = rules(".cfa: sp 16 + .ra: lr sp: .cfa 8 +");
     CfiRegisters callee = CfiRegisters.empty().with("sp", 0x100).with("lr", 0x2001);
