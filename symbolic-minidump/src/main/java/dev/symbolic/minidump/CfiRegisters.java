@@ -17,10 +17,11 @@ import java.util.OptionalLong;
  * frame address) and {@code .ra} (the return address), and the variables of {@code STACK WIN}
  * programs ({@code $T0}, {@code .raSearchStart}...).
  *
- * <p>Names are compared without one leading {@code $}: Breakpad writes x86 and amd64 registers as
+ * <p>Names are compared without a leading {@code $}: Breakpad writes x86 and amd64 registers as
  * {@code $esp} or {@code $rsp} and ARM registers as {@code sp}, and rust-minidump accepts both
  * spellings, so {@code get("$esp")} and {@code get("esp")} are the same register. {@link #names()}
- * returns the names without the {@code $}.
+ * returns the names without the {@code $}. (A name starting with {@code $$} keeps both, so that
+ * no name becomes the empty name.)
  */
 public final class CfiRegisters {
   private static final CfiRegisters EMPTY = new CfiRegisters(new String[0], new long[0]);
@@ -175,16 +176,16 @@ public final class CfiRegisters {
   }
 
   /**
-   * The name without one leading {@code $}.
+   * The name without a leading {@code $}, unless another {@code $} follows it: stripping must be
+   * idempotent, since stored names are canonicalized again when a set is copied.
    *
    * @throws IllegalArgumentException if the name is empty or just {@code $}
    */
   static String canonical(String name) {
-    int start = name.startsWith("$") ? 1 : 0;
-    if (name.length() <= start) {
+    if (name.isEmpty() || name.equals("$")) {
       throw new IllegalArgumentException("empty register name");
     }
-    return start == 0 ? name : name.substring(1);
+    return name.charAt(0) == '$' && name.charAt(1) != '$' ? name.substring(1) : name;
   }
 
   /** Two sets are equal if they hold the same registers with the same values, in any order. */

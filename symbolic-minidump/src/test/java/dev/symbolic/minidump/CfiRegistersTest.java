@@ -18,6 +18,14 @@ class CfiRegistersTest {
   }
 
   @Test
+  void doubleDollarIsKept() {
+    CfiRegisters r = CfiRegisters.empty().with("$$", 1).with("$$x", 2);
+    assertThat(r.names()).containsExactly("$$", "$$x");
+    assertThat(r.withAll(r)).isEqualTo(r);
+    assertThat(r.get("$x")).isEmpty();
+  }
+
+  @Test
   void withReplacesAndKeepsOrder() {
     CfiRegisters r = CfiRegisters.empty().with("a", 1).with("b", 2).with("$a", 3);
     assertThat(r.toMap()).containsExactly(Map.entry("a", 3L), Map.entry("b", 2L));

@@ -62,6 +62,19 @@ class CfiRulesTest {
   }
 
   @Test
+  void doubleDollarNamesAreRegisters() {
+    // Found by fuzzing: "$$" once lost a "$" per canonicalization and became the empty name.
+    CfiRules r = rules(".cfa: 1 .ra: 2 $$: 3");
+    assertThat(r.registerRules()).containsExactly(Map.entry("$$", "3"));
+    assertThat(CfiRules.parse(r.toString())).isPresent();
+    assertThat(
+            r.findCallerRegisters(CfiRegisters.empty(), STACK, CpuFamily.AMD_64)
+                .orElseThrow()
+                .get("$$"))
+        .hasValue(3);
+  }
+
+  @Test
   void tooManyRegistersIsMalformed() {
     StringBuilder sb = new StringBuilder(".cfa: 1 .ra: 2");
     for (int i = 0; i < CfiRules.MAX_REGISTER_RULES; i++) {
