@@ -294,4 +294,131 @@ class WinUnwinderTest {
             .orElseThrow();
     assertThat(c.registers().get("ebp")).hasValue(0);
   }
+  // Scenarios of Breakpad's stackwalker_x86 unit tests, re-created: a stack at 0x80000000, module1
+  // at 0x40000000 and module2 at 0x50000000 (64 KiB each), return addresses plausible only inside
+  // a FUNC record of the module's symbols.
+
+  static final long HIGH = 0x8000_0000L;
+
+  static CfiMemory words(long... values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    for (long v : values) {
+      b.putInt((int) v);
+    }
+    return CfiMemory.of(HIGH, ByteView.of(b.array()));
+  }
+
+  static WinModules modulesWithFunctions(long... functionRanges) {
+    return new WinModules() {
+      @Override
+      public boolean containsAddress(long a) {
+        return (a >= 0x4000_0000L && a < 0x4001_0000L) || (a >= 0x5000_0000L && a < 0x5001_0000L);
+      }
+
+      @Override
+      public boolean isPlausibleReturnAddress(long a) {
+        for (int i = 0; i < functionRanges.length; i += 2) {
+          if (a >= functionRanges[i] && a < functionRanges[i] + functionRanges[i + 1]) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+  }
+
+  static WinCallee context(long eip, long esp, long ebp) {
+    return new WinCallee(
+        CfiRegisters.empty().with("eip", eip).with("esp", esp).with("ebp", ebp), 0, true, true);
+  }
+
+  @Test
+  void breakpadFrameDataBadProgramScans() {
+    BreakpadWin info =
+        new BreakpadWin(4, 0xc8c, 0x111, 0, 0, 4, 0x10, 4, 0, Optional.of("bad program string"),
+            false);
+    CfiMemory mem =
+        words(0x2a2a2a2aL, 0x2a2a2a2aL, 0x2a2a2a2aL, 0x2a2a2a2aL, 0x50007ce9L, 0, 0);
+    WinCaller c =
+        WinUnwinder.findCaller(
+                info,
+                context(0x40000c9cL, HIGH, 0x2ae314cdL),
+                mem,
+                modulesWithFunctions(0x50007c38L, 0xaccf))
+            .orElseThrow();
+    assertThat(c.trust()).isEqualTo(WinCaller.Trust.SCAN);
+    assertThat(c.registers().get("eip")).hasValue(0x50007ce9L);
+    assertThat(c.registers().get("esp")).hasValue(HIGH + 0x14);
+    assertThat(c.registers().get("ebp")).hasValue(0x2ae314cdL);
+  }
+
+  @Test
+  void breakpadFrameDataBadEipScansForReturnAddressAndEbp() {
+    BreakpadWin info =
+        new BreakpadWin(4, 0x6e6, 0xe7, 0, 0, 0, 8, 4, 0,
+            Optional.of("$eip $ebp 4 + ^ = $esp $ebp 8 + = $ebp $ebp ^ ="), false);
+    long frame1Ebp = HIGH + 0x20;
+    CfiMemory mem =
+        words(0x2a2a2a2aL, 0x2a2a2a2aL, 0x3d937b2bL, 0x17847f5bL, frame1Ebp, 0x2b2b2b2bL,
+            0x2c2c2c2cL, 0x5000d000L, 0x2d2d2d2dL);
+    WinCaller c =
+        WinUnwinder.findCaller(
+                info,
+                context(0x40000700L, HIGH, HIGH + 8),
+                mem,
+                modulesWithFunctions(0x5000cfdbL, 0x8406))
+            .orElseThrow();
+    assertThat(c.trust()).isEqualTo(WinCaller.Trust.CFI_SCAN);
+    assertThat(c.registers().get("eip")).hasValue(0x5000d000L);
+    assertThat(c.registers().get("esp")).hasValue(frame1Ebp);
+    assertThat(c.registers().get("ebp")).hasValue(frame1Ebp);
+  }
+
+  @Test
+  void breakpadFpoUnchangedEbp() {
+    BreakpadWin info =
+        new BreakpadWin(0, 0xe8a8, 0x100, 0, 0, 8, 4, 0x10, 0, Optional.empty(), false);
+    long frame1Ebp = HIGH + 0x1c;
+    CfiMemory mem =
+        words(0x7c521352L, 0x42424242L, 0x42424242L, 0x42424242L, 0x42424242L, 0x40009b5bL,
+            0xf60ea7fcL, 0, 0);
+    WinCallee callee =
+        new WinCallee(
+            CfiRegisters.empty()
+                .with("eip", 0x4000e8b8L)
+                .with("esp", HIGH)
+                .with("ebp", frame1Ebp)
+                .with("ebx", 0x1234),
+            0,
+            true,
+            true);
+    WinCaller c =
+        WinUnwinder.findCaller(info, callee, mem, modulesWithFunctions(0x4000e8a8L, 0x100))
+            .orElseThrow();
+    assertThat(c.trust()).isEqualTo(WinCaller.Trust.CFI);
+    assertThat(c.registers().get("eip")).hasValue(0x40009b5bL);
+    assertThat(c.registers().get("esp")).hasValue(HIGH + 0x18);
+    assertThat(c.registers().get("ebp")).hasValue(frame1Ebp);
+    assertThat(c.registers().get("ebx")).hasValue(0x1234);
+  }
+
+  @Test
+  void breakpadFpoUsedEbp() {
+    BreakpadWin info =
+        new BreakpadWin(0, 0x9aa8, 0xe6, 0xa, 0, 0x10, 8, 4, 0, Optional.empty(), true);
+    long frame1Ebp = HIGH + 0x14;
+    CfiMemory mem =
+        words(frame1Ebp, 0xb68bd5f9L, 0xd25d05fcL, 0x4000debeL, 0xf0c9a974L, 0, 0);
+    WinCaller c =
+        WinUnwinder.findCaller(
+                info,
+                context(0x40009ab8L, HIGH, 0xecbdd1a5L),
+                mem,
+                modulesWithFunctions(0x40009aa8L, 0xe6))
+            .orElseThrow();
+    assertThat(c.trust()).isEqualTo(WinCaller.Trust.CFI);
+    assertThat(c.registers().get("eip")).hasValue(0x4000debeL);
+    assertThat(c.registers().get("esp")).hasValue(HIGH + 0x10);
+    assertThat(c.registers().get("ebp")).hasValue(frame1Ebp);
+  }
 }
