@@ -94,6 +94,26 @@ public final class CfiRegisters {
   }
 
   /**
+   * Returns a set without {@code name}: its value becomes unknown.
+   *
+   * @param name the register name, with or without a leading {@code $}
+   * @return the new set; this set if the register is absent
+   */
+  public CfiRegisters without(String name) {
+    int i = indexOf(canonical(name));
+    if (i < 0) {
+      return this;
+    }
+    String[] n = new String[names.length - 1];
+    long[] v = new long[n.length];
+    System.arraycopy(names, 0, n, 0, i);
+    System.arraycopy(values, 0, v, 0, i);
+    System.arraycopy(names, i + 1, n, i, n.length - i);
+    System.arraycopy(values, i + 1, v, i, n.length - i);
+    return new CfiRegisters(n, v);
+  }
+
+  /**
    * Returns this set overlaid with every register of {@code other}; where both hold a register,
    * {@code other} wins.
    *

@@ -118,10 +118,12 @@ public final class CfiRules {
    * {@code .ra} and {@code .cfa}. Registers without a rule are not in the result; whether they
    * keep the callee's value (callee-saved registers) is the walker's decision.
    *
-   * <p>Rules see exactly the registers of {@code callee}. ARM64 symbol files describe epilogues
-   * with {@code .ra: .ra} (the return address is still in the link register): Breakpad's walker
-   * has no callee {@code .ra} and fails there; a walker that wants those frames unwound passes
-   * the callee's link register as {@code .ra}.
+   * <p>Rules see exactly the registers of {@code callee} (with {@code .cfa} replaced). ARM64
+   * symbol files describe epilogues with {@code .ra: .ra} (the return address is still in the
+   * link register): Breakpad's walker has no callee {@code .ra} and fails there; a walker that
+   * wants those frames unwound passes the callee's link register as {@code .ra}. So before a
+   * result serves as the next callee, remove its {@code .ra} ({@link CfiRegisters#without}), or
+   * the next frame's {@code .ra: .ra} would read this frame's return address.
    *
    * @param callee the registers of the callee frame
    * @param memory the memory {@code ^} reads

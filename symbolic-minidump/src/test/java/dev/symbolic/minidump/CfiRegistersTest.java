@@ -41,6 +41,14 @@ class CfiRegistersTest {
   }
 
   @Test
+  void withoutRemoves() {
+    CfiRegisters r = CfiRegisters.empty().with("a", 1).with("b", 2).with("c", 3);
+    assertThat(r.without("$b").toMap()).containsExactly(Map.entry("a", 1L), Map.entry("c", 3L));
+    assertThat(r.without("a").without("c").names()).containsExactly("b");
+    assertThat(r.without("zz")).isSameAs(r);
+  }
+
+  @Test
   void absentIsEmpty() {
     assertThat(CfiRegisters.empty().get("pc")).isEmpty();
     assertThat(CfiRegisters.empty().contains("pc")).isFalse();
