@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * <ul>
  *   <li>a literal is a decimal number with an optional leading {@code -} (negated modulo the word
  *       size), or a hexadecimal number {@code 0x...} (an extension of Breakpad, which reads only
- *       decimals); a literal that does not fit the word size is no literal;
+ *       decimals); as in Breakpad, a second sign may follow the {@code -} ({@code +5}, {@code
+ *       --5}); a literal whose magnitude does not fit the word size is no literal;
  *   <li>anything else names a variable, looked up in the dictionary when the operand is used:
  *       registers ({@code $esp}, {@code sp}), pseudo registers ({@code .cfa}, {@code .ra}) and
  *       program variables ({@code $T0}).
@@ -276,13 +277,21 @@ public final class PostfixEvaluator {
     return true;
   }
 
-  /** Parses {@code [-]decimal} or {@code [-]0xhex} fitting the word size. */
+  /**
+   * Parses {@code [-][+|-]decimal} or {@code [-][+|-]0xhex} whose magnitude fits the word size.
+   * The two signs mirror Breakpad, which strips one {@code -} itself and lets C++'s unsigned
+   * extraction read another sign.
+   */
   private boolean parseLiteral(String token) {
     int n = token.length();
     int i = 0;
     boolean negative = false;
     if (i < n && token.charAt(i) == '-') {
       negative = true;
+      i++;
+    }
+    if (i < n && (token.charAt(i) == '+' || token.charAt(i) == '-')) {
+      negative ^= token.charAt(i) == '-';
       i++;
     }
     int radix = 10;

@@ -57,6 +57,10 @@ class PostfixEvaluatorPropertiesTest {
       }
       boolean neg = t.startsWith("-");
       String digits = neg ? t.substring(1) : t;
+      if (digits.startsWith("+") || digits.startsWith("-")) {
+        neg ^= digits.startsWith("-");
+        digits = digits.substring(1);
+      }
       BigInteger v;
       try {
         v =
@@ -107,7 +111,9 @@ class PostfixEvaluatorPropertiesTest {
   static Arbitrary<Node> tree(int depth) {
     Arbitrary<Node> leaf =
         Arbitraries.oneOf(
-            Arbitraries.of("$esp", "esp", "rbp", ".cfa", "$nope", "0", "1", "-4", "0x10"),
+            Arbitraries.of(
+                "$esp", "esp", "rbp", ".cfa", "$nope", "0", "1", "-4", "0x10", "+7", "--3", "-+0x4",
+                "---1"),
             Arbitraries.longs().map(Long::toUnsignedString),
             Arbitraries.longs().map(v -> "0x" + Long.toHexString(v)),
             Arbitraries.integers().between(0, 100_000).map(i -> "-" + i),

@@ -45,6 +45,14 @@ class PostfixEvaluatorTest {
   }
 
   @Test
+  void secondSignAsCplusplusExtractionReadsIt() {
+    assertThat(eval32("+5")).hasValue(5);
+    assertThat(eval32("--5")).hasValue(5);
+    assertThat(eval32("-+5")).hasValue(0xFFFF_FFFBL);
+    assertThat(eval64("+0x10")).hasValue(16);
+  }
+
+  @Test
   void literalsTooWideForTheWordAreUnknownVariables() {
     assertThat(eval32("4294967296")).isEmpty();
     assertThat(eval64("18446744073709551616")).isEmpty();
@@ -56,7 +64,10 @@ class PostfixEvaluatorTest {
   void malformedLiteralsAreUnknownVariables() {
     assertThat(eval32("0x")).isEmpty();
     assertThat(eval32("12ab")).isEmpty();
-    assertThat(eval32("--4")).isEmpty();
+    assertThat(eval32("---4")).isEmpty();
+    assertThat(eval32("+-4")).isEmpty();
+    assertThat(eval32("-")).isEmpty();
+    assertThat(eval32("-+")).isEmpty();
     assertThat(eval32("\u0661")).isEmpty(); // ARABIC-INDIC DIGIT ONE is no C++ digit
     assertThat(eval32("0x\uff11")).isEmpty();
   }
