@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SymbolSupplier {
   private final List<Path> roots;
-  private final Map<SymbolSupplierModule, SymbolSupplierResult> cache = new ConcurrentHashMap<>();
+  private final Map<SymbolSupplierModule, Entry> cache = new ConcurrentHashMap<>();
 
   private SymbolSupplier(List<Path> roots) {
     this.roots = roots;
@@ -68,7 +68,9 @@ public final class SymbolSupplier {
    */
   public SymbolSupplierResult lookup(SymbolSupplierModule module) {
     Objects.requireNonNull(module, "module");
-    return cache.computeIfAbsent(module, this::load);
+    // The map only hands out entries; loading happens outside its locks, so that threads looking
+    // up other modules never wait for a large file being parsed.
+    return cache.computeIfAbsent(module, m -> new Entry()).get(this, module);
   }
 
   /**
@@ -122,6 +124,18 @@ public final class SymbolSupplier {
       }
     }
     return SymbolSupplierResult.missing();
+  }
+
+  /** One module's result, loaded by the first thread that asks; the others wait for it. */
+  private static final class Entry {
+    private SymbolSupplierResult result;
+
+    synchronized SymbolSupplierResult get(SymbolSupplier supplier, SymbolSupplierModule module) {
+      if (result == null) {
+        result = supplier.load(module);
+      }
+      return result;
+    }
   }
 
   private static SymbolSupplierResult parse(Path file) {
