@@ -3,7 +3,6 @@ package dev.symbolic.debuginfo;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 
 /**
  * One unit of {@code .debug_info}: its header is read eagerly, its DIEs and line table lazily.
@@ -60,7 +59,7 @@ public final class DwarfUnit {
   int[] dieTag;
   int[] dieEnd;
   /** llvm's AddrDieMap: low (sign-flipped) to {high (sign-flipped), DIE index}. */
-  private TreeMap<Long, long[]> subroutines;
+  private DwarfAddressMap subroutines;
 
   DwarfUnit(
       Dwarf dwarf,
@@ -292,8 +291,9 @@ public final class DwarfUnit {
     if (treeLoaded) {
       return;
     }
-    TreeMap<Long, long[]> idx = new TreeMap<>();
+    DwarfAddressMap idx = new DwarfAddressMap();
     Tree t = walk(idx);
+    idx.freeze();
     dieCount = t.count;
     dieOff = t.off;
     dieParent = t.parent;
@@ -318,7 +318,7 @@ public final class DwarfUnit {
   }
 
   /** Walks all DIEs once; indexes subroutine address ranges into {@code idx} unless null. */
-  private Tree walk(TreeMap<Long, long[]> idx) {
+  private Tree walk(DwarfAddressMap idx) {
     loadRoot();
     int cap = 64;
     long[] offs = new long[cap];
@@ -360,7 +360,7 @@ public final class DwarfUnit {
         ranges = dwarf.ranges(this, d, ranges);
         int count = (int) ranges[0];
         for (int r = 0; r < count; r++) {
-          insertRange(idx, ranges[1 + 2 * r], ranges[2 + 2 * r], i);
+          idx.add(ranges[1 + 2 * r], ranges[2 + 2 * r], i);
         }
       }
       if (d.hasChildren) {
@@ -381,38 +381,10 @@ public final class DwarfUnit {
     return new Tree(n, offs, parents, tags, ends);
   }
 
-  /**
-   * Adds a range the way llvm's DWARFUnit::updateAddressDieMap does: DIEs come in preorder and a
-   * later range overrides the part of an earlier one it overlaps from its start.
-   */
-  private static void insertRange(TreeMap<Long, long[]> map, long lo, long hi, int die) {
-    long l = lo ^ Long.MIN_VALUE;
-    long h = hi ^ Long.MIN_VALUE;
-    if (l >= h) {
-      return;
-    }
-    java.util.Map.Entry<Long, long[]> b = map.floorEntry(l);
-    if (b != null && l < b.getValue()[0]) {
-      long[] old = b.getValue();
-      if (h < old[0]) {
-        map.put(h, new long[] {old[0], old[1]});
-      }
-      if (l > b.getKey()) {
-        old[0] = l;
-      }
-    }
-    map.put(l, new long[] {h, die});
-  }
-
   /** Returns the subprogram or inlined subroutine DIE for an address (llvm's rules), or -1. */
   int findSubroutine(long address) {
     loadTree();
-    long a = address ^ Long.MIN_VALUE;
-    java.util.Map.Entry<Long, long[]> e = subroutines.floorEntry(a);
-    if (e == null || a >= e.getValue()[0]) {
-      return -1;
-    }
-    return (int) e.getValue()[1];
+    return subroutines.find(address);
   }
 
   /** Returns the index of the DIE at an absolute offset, or -1. */
