@@ -154,12 +154,14 @@ class FunctionNamesTest {
     assertThat(sl.source()).contains("../src/bar.js");
     assertThat(sl.originalLine()).isEqualTo(3);
     assertThat(sl.functionName()).contains("bar");
+    // The call of the inlined function carries its original name as the token's name.
+    assertThat(sl.name()).contains("foo");
     sl = cache.lookup(0, 33).orElseThrow();
     assertThat(sl.source()).contains("../src/foo.js");
     assertThat(sl.originalLine()).isEqualTo(1);
-    // symbolic's test expects "foo" (the function inlined there); the position is inside the
-    // anonymous IIFE `!function(n){throw new Error(n)}(n)` of the minified file, which the rules
-    // followed here (innermost scope at the position) report as anonymous.
+    assertThat(sl.originalColumn()).isEqualTo(8);
+    // Inside the anonymous IIFE `!function(n){throw new Error(n)}(n)`: symbolic's
+    // resolves_inlined_function expects AnonymousScope here too.
     assertThat(sl.functionName()).contains(FunctionNames.ANONYMOUS);
   }
 
