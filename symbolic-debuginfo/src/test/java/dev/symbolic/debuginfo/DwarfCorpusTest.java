@@ -46,29 +46,6 @@ class DwarfCorpusTest {
     checkRecords("large-cpp-gcc-O2-dwarf5 (bench)", dwarf, DwarfTestSupport.readJsonLines(exp), 99);
   }
 
-  /**
-   * Extra local builds (gcc DWARF 2, gcc split DWARF 4/5 with .dwp, DWARF 4 .debug_types, ...)
-   * with llvm-symbolizer-19 expectations, made by hand under {@code target/extra}; skipped when
-   * absent.
-   */
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-    "c-gcc-O2-dwarf2", "c-gcc-O2-split4", "cpp-gcc-O0-dwarf5", "cpp-gcc-O2-dwarf4-types",
-    "cpp-gcc-O2-split4", "cpp-gcc-O2-split5", "rust-O2-dwarf5-v0", "rust-O2-lines",
-  })
-  void matchesLlvmSymbolizerOnLocalBuilds(String name) throws Exception {
-    Path dir = Path.of("target/extra");
-    Path bin = dir.resolve("binaries").resolve(name);
-    Path dwp = dir.resolve("binaries").resolve(name + ".dwp");
-    Path exp = dir.resolve("expected").resolve(name + ".symbolizer.jsonl.gz");
-    assumeTrue(Files.exists(bin) && Files.exists(exp), "local build absent: " + bin);
-    Dwarf dwarf =
-        Files.exists(dwp)
-            ? Dwarf.open(DwarfTestSupport.elfSections(bin), DwarfTestSupport.elfSections(dwp))
-            : Dwarf.open(DwarfTestSupport.elfSections(bin));
-    checkRecords(name, dwarf, DwarfTestSupport.readJsonLines(exp), 95);
-  }
-
   /** Binaries whose DWARF is in a companion: a split DWARF package or a separate debug file. */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -127,7 +104,7 @@ class DwarfCorpusTest {
     checkRecords(name, dwarf, DwarfTestSupport.readJsonLines(exp), floorPercent);
   }
 
-  private static void checkRecords(
+  static void checkRecords(
       String name, Dwarf dwarf, List<Map<String, Object>> records, int floorPercent) {
     int total = 0;
     int ok = 0;
