@@ -29,7 +29,8 @@ public final class ClassMapping {
   private final String sourceFile;
   private final boolean synthesized;
   private final MemberSource source;
-  private final Map<String, List<MemberMapping>> byName = new ConcurrentHashMap<>();
+  private final Map<String, List<MemberMapping>> methodsByName = new ConcurrentHashMap<>();
+  private final Map<String, List<MemberMapping>> fieldsByName = new ConcurrentHashMap<>();
   private volatile List<MemberMapping> members;
 
   ClassMapping(
@@ -118,7 +119,12 @@ public final class ClassMapping {
   }
 
   private List<MemberMapping> named(String obfuscatedName, boolean methods) {
-    return byName.computeIfAbsent((methods ? "m" : "f") + obfuscatedName, key -> {
+    Map<String, List<MemberMapping>> byName = methods ? methodsByName : fieldsByName;
+    List<MemberMapping> known = byName.get(obfuscatedName);
+    if (known != null) {
+      return known;
+    }
+    return byName.computeIfAbsent(obfuscatedName, key -> {
       List<MemberMapping> out = new ArrayList<>(2);
       for (MemberMapping m : source.named(obfuscatedName)) {
         if (m.isMethod() == methods) {

@@ -38,9 +38,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -104,6 +108,12 @@ public final class ProguardCache implements Mapping {
   // making the reader allocate the same bytes over and over.
   private final AtomicLong stringBytesDecoded = new AtomicLong();
   private final AtomicLong recordBytesDecoded = new AtomicLong();
+  /**
+   * Class indexes found by name, so a trace naming a class again skips the binary search. Only
+   * names found are kept: at most two per class, whatever a hostile trace asks for.
+   */
+  private final Map<String, Integer> byObfuscatedName = new ConcurrentHashMap<>();
+  private final Map<String, Integer> byOriginalName = new ConcurrentHashMap<>();
   private final AtomicLong textDecoded = new AtomicLong();
   private final long textLimit;
 
@@ -244,6 +254,10 @@ public final class ProguardCache implements Mapping {
     if (obfuscatedName == null) {
       return Optional.empty();
     }
+    Integer known = byObfuscatedName.get(obfuscatedName);
+    if (known != null) {
+      return Optional.of(classAt(known));
+    }
     byte[] key = obfuscatedName.getBytes(StandardCharsets.UTF_8);
     int lo = 0;
     int hi = classCount;
@@ -262,7 +276,11 @@ public final class ProguardCache implements Mapping {
     ClassMapping cls = classAt(lo);
     // Equal bytes but different strings happen only for a name with an unpaired surrogate,
     // which encodes as '?' and so names no class.
-    return cls.obfuscatedName().equals(obfuscatedName) ? Optional.of(cls) : Optional.empty();
+    if (!cls.obfuscatedName().equals(obfuscatedName)) {
+      return Optional.empty();
+    }
+    byObfuscatedName.put(obfuscatedName, lo);
+    return Optional.of(cls);
   }
 
   /**
@@ -274,6 +292,10 @@ public final class ProguardCache implements Mapping {
   public Optional<ClassMapping> classMappingByOriginalName(String originalName) {
     if (originalName == null) {
       return Optional.empty();
+    }
+    Integer known = byOriginalName.get(originalName);
+    if (known != null) {
+      return Optional.of(classAt(known));
     }
     byte[] key = originalName.getBytes(StandardCharsets.UTF_8);
     int lo = 0;
@@ -295,7 +317,11 @@ public final class ProguardCache implements Mapping {
       return Optional.empty();
     }
     ClassMapping c = classAt(cls);
-    return c.originalName().equals(originalName) ? Optional.of(c) : Optional.empty();
+    if (!c.originalName().equals(originalName)) {
+      return Optional.empty();
+    }
+    byOriginalName.put(originalName, cls);
+    return Optional.of(c);
   }
 
   @Override
@@ -429,6 +455,90 @@ public final class ProguardCache implements Mapping {
     return classes.get(index);
   }
 
+  /** A copy of {@code [pos, end)} when it is of a sane size, else null (read the mapping). */
+  private byte[] copy(long pos, long end) {
+    if (end - pos > MAX_COPIED_RECORD) {
+      return null;
+    }
+    byte[] bytes = new byte[(int) (end - pos)];
+    data.copyTo(pos, bytes, 0, bytes.length);
+    return bytes;
+  }
+
+  private void checkStringIndex(long index, long referencedAt) {
+    if (index < 0 || index >= stringCount) {
+      throw new ParseException(referencedAt,
+          "string index " + index + " out of range (" + stringCount + " strings)");
+    }
+  }
+
+  /**
+   * The members of one checked class record, decoded when a lookup asks for their name. The
+   * text their strings stand for is charged against the cache's text budget as they are decoded,
+   * so a hostile cache cannot make lookups derive more text than the cache could hold.
+   */
+  private final class LazyMembers implements ClassMapping.MemberSource {
+    private final long recordStart;
+    private final long recordEnd;
+    private final byte[] bytes;
+    private final long[] starts;
+    private final Map<String, int[]> byName;
+    private final long entry;
+    private final AtomicReferenceArray<MemberMapping> decoded;
+
+    LazyMembers(long recordStart, long recordEnd, byte[] bytes, long[] starts,
+        Map<String, int[]> byName, long entry) {
+      this.recordStart = recordStart;
+      this.recordEnd = recordEnd;
+      this.bytes = bytes;
+      this.starts = starts;
+      this.byName = byName;
+      this.entry = entry;
+      this.decoded = new AtomicReferenceArray<>(starts.length);
+    }
+
+    @Override
+    public List<MemberMapping> named(String obfuscatedName) {
+      int[] ks = byName.get(obfuscatedName);
+      if (ks == null) {
+        return List.of();
+      }
+      List<MemberMapping> out = new ArrayList<>(ks.length);
+      for (int k : ks) {
+        out.add(member(k));
+      }
+      return out;
+    }
+
+    @Override
+    public List<MemberMapping> all() {
+      List<MemberMapping> out = new ArrayList<>(starts.length);
+      for (int k = 0; k < starts.length; k++) {
+        out.add(member(k));
+      }
+      return out;
+    }
+
+    /** Member {@code k}, decoded (and its text charged) once. */
+    private MemberMapping member(int k) {
+      MemberMapping m = decoded.get(k);
+      if (m != null) {
+        return m;
+      }
+      Decoder d = new Decoder(recordStart, recordEnd, bytes);
+      d.pos = starts[k];
+      m = d.member();
+      if (!decoded.compareAndSet(k, null, m)) {
+        return decoded.get(k);
+      }
+      if (textDecoded.addAndGet(d.text) > textLimit) {
+        throw new ParseException(entry + 8, "class records reference more text than the cache"
+            + " can (" + textDecoded.get() + " chars)");
+      }
+      return m;
+    }
+  }
+
   /** Class records up to this size are decoded from a copy. */
   private static final int MAX_COPIED_RECORD = 1 << 20;
 
@@ -446,17 +556,22 @@ public final class ProguardCache implements Mapping {
     long text;
 
     Decoder(long pos, long end) {
+      this(pos, end, copy(pos, end));
+    }
+
+    /** A decoder over {@code [pos, end)}, reading {@code bytes} (a copy of it) when not null. */
+    Decoder(long pos, long end, byte[] bytes) {
       this.pos = pos;
       this.end = end;
       this.base = pos;
-      if (end - pos <= MAX_COPIED_RECORD) {
-        bytes = new byte[(int) (end - pos)];
-        data.copyTo(pos, bytes, 0, bytes.length);
-      } else {
-        bytes = null;
-      }
+      this.bytes = bytes;
     }
 
+    /**
+     * Checks a class record and indexes its members by obfuscated name without decoding them:
+     * a lookup then decodes only the members with the name it asks for (see {@link
+     * LazyMembers}). Only the obfuscated member names are read as strings here.
+     */
     ClassMapping decodeClass(String obfuscated, String original, long entry) {
       long at = pos;
       int flags = u8();
@@ -465,20 +580,75 @@ public final class ProguardCache implements Mapping {
       }
       String sourceFile = optionalString();
       int count = count(MIN_MEMBER_SIZE, "member");
-      List<MemberMapping> members = new ArrayList<>(count);
+      long[] starts = new long[count];
+      Map<String, int[]> byName = new HashMap<>();
       for (int k = 0; k < count; k++) {
-        members.add(member());
+        starts[k] = pos;
+        String name = skipMember();
+        int[] ks = byName.get(name);
+        if (ks == null) {
+          byName.put(name, new int[] {k});
+        } else {
+          int[] grown = Arrays.copyOf(ks, ks.length + 1);
+          grown[ks.length] = k;
+          byName.put(name, grown);
+        }
       }
       if (pos != end) {
         throw new ParseException(pos, (end - pos) + " unread bytes at the end of class record");
       }
-      // Checked before the class is built: building derives strings from the referenced text.
-      if (textDecoded.get() + text > textLimit) {
-        throw new ParseException(entry + 8, "class record references more text than the cache"
-            + " can (" + text + " chars)");
+      return new ClassMapping(obfuscated, original, sourceFile, (flags & CLASS_SYNTHESIZED) != 0,
+          new LazyMembers(base, end, bytes, starts, byName, entry));
+    }
+
+    /** Reads past one member record, checking it; returns its obfuscated name. */
+    private String skipMember() {
+      long at = pos;
+      int flags = u8();
+      if ((flags & ~MEMBER_FLAGS) != 0) {
+        throw new ParseException(at, "unknown member flags " + flags);
       }
-      return new ClassMapping(
-          obfuscated, original, sourceFile, (flags & CLASS_SYNTHESIZED) != 0, members);
+      for (int k = 0; k < 4; k++) {
+        skipString(); // type, original class, original name, arguments
+      }
+      long nameAt = pos;
+      // Not counted as text here: decoding the member counts it, as the writer does.
+      String obfuscatedName = ProguardCache.this.string(varint(), nameAt);
+      for (int k = 0; k < 4; k++) {
+        int32(); // minified and original line ranges
+      }
+      skipOptionalString(); // residual signature
+      skipOptionalString(); // outline target
+      at = pos;
+      long positions = varint();
+      if (positions > 0) {
+        int n = checkCount(positions - 1, 1, "outline position", at);
+        for (int k = 0; k < n; k++) {
+          int32();
+        }
+      }
+      int ruleCount = count(MIN_RULE_SIZE, "rewrite rule");
+      for (int r = 0; r < ruleCount; r++) {
+        int descriptorCount = count(1, "descriptor");
+        for (int k = 0; k < descriptorCount; k++) {
+          skipString();
+        }
+        int32();
+      }
+      return obfuscatedName;
+    }
+
+    private void skipString() {
+      long at = pos;
+      checkStringIndex(varint(), at);
+    }
+
+    private void skipOptionalString() {
+      long at = pos;
+      long v = varint();
+      if (v != 0) {
+        checkStringIndex(v - 1, at);
+      }
     }
 
     private MemberMapping member() {
