@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -448,10 +450,32 @@ final class Symbolize {
     }
     if (demangle) {
       for (Frame f : frames) {
-        f.function = demangle(f.function);
+        f.function = demangleCached(f.function);
       }
     }
     return frames;
+  }
+
+  /**
+   * Demangled names already printed: inlined library functions recur in most frames. At most
+   * {@link #DEMANGLED_CACHE} names are kept, so memory stays bounded on any input.
+   */
+  private final Map<String, String> demangled = new ConcurrentHashMap<>();
+
+  private static final int DEMANGLED_CACHE = 1 << 16;
+
+  private String demangleCached(String name) {
+    if (name == null) {
+      return null;
+    }
+    String out = demangled.get(name);
+    if (out == null) {
+      out = demangle(name);
+      if (demangled.size() < DEMANGLED_CACHE) {
+        demangled.put(name, out);
+      }
+    }
+    return out;
   }
 
   private Frame frame(DwarfFrame location, DwarfFrame function) {
