@@ -1154,18 +1154,26 @@ public final class Dwarf {
     boolean haveDeclFile;
     List<String> scopes = List.of();
 
+    /** Built once: the same function is named in many frames. */
+    private volatile String qualified;
+
     String qualified() {
-      if (shortName == null) {
-        return "";
+      String q = qualified;
+      if (q == null) {
+        if (shortName == null) {
+          q = "";
+        } else if (scopes.isEmpty()) {
+          q = shortName;
+        } else {
+          StringBuilder sb = new StringBuilder();
+          for (int i = scopes.size() - 1; i >= 0; i--) {
+            sb.append(scopes.get(i)).append("::");
+          }
+          q = sb.append(shortName).toString();
+        }
+        qualified = q;
       }
-      if (scopes.isEmpty()) {
-        return shortName;
-      }
-      StringBuilder sb = new StringBuilder();
-      for (int i = scopes.size() - 1; i >= 0; i--) {
-        sb.append(scopes.get(i)).append("::");
-      }
-      return sb.append(shortName).toString();
+      return q;
     }
   }
 
