@@ -621,7 +621,7 @@ final class Symbolize {
       order[i] = i;
     }
     Arrays.sort(order, (x, y) -> Long.compareUnsigned(keys[x], keys[y]));
-    String[] answers = new String[n];
+    byte[][] answers = new byte[n][];
     IntStream.range(0, tasks).parallel().forEach(t -> {
       StringBuilder sb = new StringBuilder(256);
       for (int k = (int) ((long) n * t / tasks), to = (int) ((long) n * (t + 1) / tasks);
@@ -631,18 +631,13 @@ final class Symbolize {
         if (style == Style.JSON) {
           sb.append('\n');
         }
-        answers[i] = sb.toString();
+        answers[i] = sb.toString().getBytes(StandardCharsets.UTF_8); // encoded in parallel too
         sb.setLength(0);
       }
     });
-    StringBuilder all = new StringBuilder(1 << 16);
-    for (String a : answers) {
-      all.append(a);
-      if (all.length() >= 1 << 16) {
-        write(out, all);
-      }
+    for (byte[] a : answers) {
+      out.write(a);
     }
-    write(out, all);
   }
 
   private static void write(OutputStream out, StringBuilder sb) throws IOException {
