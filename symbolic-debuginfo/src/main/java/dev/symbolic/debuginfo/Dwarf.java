@@ -486,14 +486,11 @@ public final class Dwarf {
    * Like {@link #readDie}, but only decodes the attributes of subroutine DIEs; other DIEs are
    * skipped, by a precomputed size when all their forms have a fixed size.
    */
-  long scanDie(DwarfUnit u, long off, DwarfDie d, int[] fixedSizes) {
-    if (u.dwarf != this) {
-      return u.dwarf.scanDie(u, off, d, fixedSizes);
-    }
+  long scanDie(DwarfUnit u, DwarfCursor c, long off, DwarfDie d, int[] fixedSizes) {
     if (off >= u.end) {
       throw new DebugInfoException(off, "DIE past end of unit");
     }
-    DwarfCursor c = new DwarfCursor(info, le, off);
+    c.pos = off;
     long code = c.uleb();
     if (code == 0) {
       d.reset(off);
@@ -508,7 +505,8 @@ public final class Dwarf {
     if (tag == TAG_SUBPROGRAM || tag == TAG_INLINED_SUBROUTINE) {
       return readDie(u, off, d);
     }
-    d.reset(off);
+    // Only what a tree walk reads of a DIE that is not a subroutine: no full reset.
+    d.offset = off;
     d.tag = tag == 0 ? -1 : tag;
     d.hasChildren = ab.children[ai];
     int fixed = fixedSizes[ai];

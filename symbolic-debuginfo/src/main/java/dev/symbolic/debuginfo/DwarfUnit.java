@@ -332,8 +332,9 @@ public final class DwarfUnit {
     long[] ranges = new long[16];
     long off = dieStart;
     int[] fixed = Dwarf.fixedSizes(this, abbrevs());
+    DwarfCursor c = new DwarfCursor(dwarf.info, dwarf.le, dieStart);
     while (off < end) {
-      long next = dwarf.scanDie(this, off, d, fixed);
+      long next = dwarf.scanDie(this, c, off, d, fixed);
       if (d.tag == 0) {
         if (depth > 0) {
           depth--;
