@@ -22,6 +22,8 @@ final class DwarfAddressMap {
   private int size;
   private int root = -1;
   private int seed = 0x2545F491;
+  /** Scratch for {@link #split}: the roots of the two halves. */
+  private final long[] parts = new long[2];
 
   private long[] frozenKey;
   private long[] frozenEnd;
@@ -89,7 +91,6 @@ final class DwarfAddressMap {
     seed ^= seed >>> 17;
     seed ^= seed << 5;
     priority[node] = seed;
-    long[] parts = new long[2];
     split(root, k, parts);
     root = merge(merge((int) parts[0], node), (int) parts[1]);
   }
