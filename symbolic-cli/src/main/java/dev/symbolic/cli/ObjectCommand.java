@@ -4,6 +4,7 @@ import dev.symbolic.common.ByteView;
 import dev.symbolic.common.Name;
 import dev.symbolic.common.NameMangling;
 import dev.symbolic.common.ParseException;
+import dev.symbolic.debuginfo.DebugSession;
 import dev.symbolic.debuginfo.ElfDebugLink;
 import dev.symbolic.debuginfo.Function;
 import dev.symbolic.debuginfo.LineInfo;
@@ -17,6 +18,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -51,7 +53,8 @@ final class ObjectCommand {
         .subcommand(CommandSpec.leaf("functions",
             "Prints the functions of the debug information: '> ADDRESS: NAME (SIZE)', then one"
                 + " '  ADDRESS: FILE:LINE (DIR)' per line record and the inlined calls nested"
-                + " below, indented by depth.",
+                + " below, indented by depth. A split DWARF package FILE.dwp beside FILE is read"
+                + " too.",
             "FILE", 1, 1, parsed -> functions(env, parsed))
             .option("--demangle", null, false, "Demangle names.")
             .operand("FILE", "The object or debug file."));
@@ -176,11 +179,16 @@ final class ObjectCommand {
   }
 
   private static int functions(Env env, CommandSpec.Parsed parsed) throws IOException {
-    ObjectFile o = open(Path.of(parsed.operand(0)));
+    Path file = Path.of(parsed.operand(0));
+    ObjectFile o = open(file);
+    // Split DWARF: a package beside the binary, as llvm-symbolizer finds it.
+    Path dwp = Path.of(file + ".dwp");
     boolean demangle = parsed.flag("--demangle");
     Writer out = writer(env);
     try {
-      Iterator<Function> it = o.debugSession().functions().iterator();
+      DebugSession session =
+          Files.isRegularFile(dwp) ? o.debugSession(open(dwp)) : o.debugSession();
+      Iterator<Function> it = session.functions().iterator();
       while (it.hasNext()) {
         print(out, it.next(), 0, demangle);
       }

@@ -234,6 +234,25 @@ public final class ObjectFile {
   }
 
   /**
+   * A debug session that reads split DWARF from a package ({@code .dwp}) or a single {@code
+   * .dwo} file: the skeleton units of this file find their full units there.
+   *
+   * @param splitDwarf the package or {@code .dwo}, an ELF file
+   * @return a new session
+   * @throws DebugInfoException if either file is not ELF or its DWARF headers are malformed
+   */
+  public DebugSession debugSession(ObjectFile splitDwarf) {
+    if (elf == null || splitDwarf.elf == null) {
+      throw new DebugInfoException(0, "split DWARF needs an ELF file and an ELF package");
+    }
+    ElfFile dwp = splitDwarf.elf;
+    return new DwarfSession(
+        Dwarf.open(DwarfSections.of(elf::section, elf.isLittleEndian(), elf.is64() ? 8 : 4),
+            DwarfSections.of(dwp::section, dwp.isLittleEndian(), dwp.is64() ? 8 : 4)),
+        symbols(), elf.loadAddress(), elf.kind() == ElfKind.RELOCATABLE);
+  }
+
+  /**
    * The ELF file behind this object.
    *
    * @return the ELF file, if this is one

@@ -161,6 +161,25 @@ class ObjectFileTest {
     assertThat(frames.get(frames.size() - 1).function().text()).isEqualTo("main");
   }
 
+  /** Skeleton units find their functions in the package. */
+  @Test
+  void splitDwarfThroughAPackage() throws IOException {
+    Path bin = ElfCorpus.generated().resolve("binaries/c-clang-O2-dwarf5-split");
+    Path dwp = ElfCorpus.generated().resolve("binaries/c-clang-O2-dwarf5-split.dwp");
+    assumeTrue(Files.isRegularFile(bin) && Files.isRegularFile(dwp), bin + " absent: skipping");
+    ObjectFile o = ObjectFile.open(ByteView.map(bin));
+    DebugSession session = o.debugSession(ObjectFile.open(ByteView.map(dwp)));
+    List<Function> functions = session.functions().collect(Collectors.toList());
+    assertThat(functions).isNotEmpty();
+    for (Function f : functions) {
+      assertTree(f);
+    }
+    Function main = functions.stream().filter(f -> f.name().text().equals("main")).findFirst()
+        .orElseThrow();
+    assertThat(main.lines()).isNotEmpty();
+    assertThatThrownBy(() -> breakpad().debugSession(o)).isInstanceOf(DebugInfoException.class);
+  }
+
   /** Inlinees lie within their parent, and so do the lines of every inlinee. */
   private static void assertTree(Function f) {
     for (Function in : f.inlinees()) {
