@@ -221,9 +221,7 @@ public final class ObjectFile {
     DebugSession s = session;
     if (s == null) {
       if (elf != null) {
-        DwarfSections sections =
-            DwarfSections.of(elf::section, elf.isLittleEndian(), elf.is64() ? 8 : 4);
-        s = new DwarfSession(Dwarf.open(sections), symbols(), elf.loadAddress(),
+        s = new DwarfSession(Dwarf.open(sections(elf)), symbols(), elf.loadAddress(),
             elf.kind() == ElfKind.RELOCATABLE);
       } else {
         s = new BreakpadSession(breakpad);
@@ -245,11 +243,12 @@ public final class ObjectFile {
     if (elf == null || splitDwarf.elf == null) {
       throw new DebugInfoException(0, "split DWARF needs an ELF file and an ELF package");
     }
-    ElfFile dwp = splitDwarf.elf;
-    return new DwarfSession(
-        Dwarf.open(DwarfSections.of(elf::section, elf.isLittleEndian(), elf.is64() ? 8 : 4),
-            DwarfSections.of(dwp::section, dwp.isLittleEndian(), dwp.is64() ? 8 : 4)),
-        symbols(), elf.loadAddress(), elf.kind() == ElfKind.RELOCATABLE);
+    return new DwarfSession(Dwarf.open(sections(elf), sections(splitDwarf.elf)), symbols(),
+        elf.loadAddress(), elf.kind() == ElfKind.RELOCATABLE);
+  }
+
+  private static DwarfSections sections(ElfFile elf) {
+    return DwarfSections.of(elf::section, elf.isLittleEndian(), elf.is64() ? 8 : 4);
   }
 
   /**
