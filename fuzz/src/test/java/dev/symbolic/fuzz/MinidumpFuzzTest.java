@@ -1,0 +1,126 @@
+package dev.symbolic.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.symbolic.common.ByteView;
+import dev.symbolic.minidump.CpuContext;
+import dev.symbolic.minidump.MemoryRegion;
+import dev.symbolic.minidump.Minidump;
+import dev.symbolic.minidump.MinidumpException;
+import dev.symbolic.minidump.MinidumpMemory;
+import dev.symbolic.minidump.MinidumpModule;
+import dev.symbolic.minidump.MinidumpStream;
+import dev.symbolic.minidump.MinidumpThread;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Fuzzes the minidump reader of symbolic-minidump: arbitrary bytes are parsed, every accessor is
+ * called, and memory is read at every address the dump itself names (stack and instruction
+ * pointers, the crash address, module bases, region edges). {@link MinidumpException} is the only
+ * acceptable failure; each accessor is tried on its own so that one malformed stream does not hide
+ * the others.
+ *
+ * <p>Seeds in {@code MinidumpFuzzTestInputs/reader/} are small dumps written by the test builder
+ * of symbolic-minidump ({@code FuzzSeedWriter}). A real session:
+ *
+ * <pre>
+ * JAZZER_FUZZ=1 ./mvnw -pl fuzz test -Dtest='MinidumpFuzzTest#reader'
+ * </pre>
+ */
+class MinidumpFuzzTest {
+  @FuzzTest(maxDuration = "5m")
+  void reader(byte[] data) {
+    Minidump dump;
+    try {
+      dump = Minidump.parse(ByteView.of(data));
+    } catch (MinidumpException expected) {
+      return;
+    }
+    List<Long> addresses = new ArrayList<>();
+    for (MinidumpStream s : dump.streams()) {
+      tryRead(() -> dump.streamBytes(s));
+    }
+    tryRead(() -> {
+      for (MinidumpThread t : dump.threads()) {
+        addresses.add(t.stackStart());
+        tryRead(t::stack);
+        tryRead(() -> t.context().map(c -> pointers(c, addresses)));
+      }
+      return null;
+    });
+    tryRead(() -> {
+      for (MinidumpModule m : dump.modules()) {
+        addresses.add(m.baseAddress());
+        m.codeFile();
+        m.debugFile();
+        m.debugId();
+        m.debugIdentifier();
+        m.codeIdentifier();
+        m.codeId();
+        m.version();
+      }
+      return null;
+    });
+    tryRead(() -> dump.exception().map(e -> {
+      addresses.add(e.address());
+      return e.context().map(c -> pointers(c, addresses));
+    }));
+    tryRead(() -> dump.crashReason().map(r -> addresses.add(r.address())));
+    tryRead(() -> dump.systemInfo().map(s -> s.os() + s.osVersion() + s.cpu() + s.cpuInfo()));
+    tryRead(dump::threadNames);
+    tryRead(dump::threadInfos);
+    tryRead(dump::unloadedModules);
+    tryRead(dump::memoryInfos);
+    tryRead(dump::miscInfo);
+    tryRead(dump::breakpadInfo);
+    tryRead(() -> dump.assertion().map(a -> a.description()));
+    tryRead(() -> dump.crashpadInfo().map(c -> {
+      c.modules().forEach(m -> m.annotationObjects().forEach(a -> a.valueAsString()));
+      return c;
+    }));
+    tryRead(dump::handles);
+    tryRead(dump::linuxCpuInfo);
+    tryRead(dump::linuxProcStatus);
+    tryRead(dump::linuxLsbRelease);
+    tryRead(dump::linuxMaps);
+    tryRead(dump::linuxCmdLine);
+    tryRead(dump::linuxEnviron);
+    tryRead(dump::linuxAuxv);
+    tryRead(dump::linuxDsoDebug);
+    tryRead(() -> {
+      MinidumpMemory memory = dump.memory();
+      for (MemoryRegion r : memory.regions()) {
+        addresses.add(r.start());
+        addresses.add(r.start() + r.size() - 1);
+        addresses.add(r.start() + r.size());
+      }
+      for (long a : addresses) {
+        for (long d = -8; d <= 8; d += 4) {
+          memory.readU8(a + d);
+          memory.readU32(a + d);
+          memory.readU64(a + d);
+          memory.regionFor(a + d);
+        }
+      }
+      return null;
+    });
+  }
+
+  private static Object pointers(CpuContext c, List<Long> addresses) {
+    c.instructionPointer().ifPresent(addresses::add);
+    c.stackPointer().ifPresent(addresses::add);
+    for (String name : c.validRegisterNames()) {
+      c.register(name).ifPresent(addresses::add);
+    }
+    return c;
+  }
+
+  private static void tryRead(Supplier<?> read) {
+    try {
+      read.get();
+    } catch (MinidumpException expected) {
+      // a malformed stream, rejected as documented
+    }
+  }
+}
