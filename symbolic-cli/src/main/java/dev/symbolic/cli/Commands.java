@@ -78,7 +78,8 @@ final class Commands {
         .subcommand(demangle)
         .subcommand(proguard)
         .subcommand(Sourcemap.group(env))
-        .subcommand(Symbolize.command(env));
+        .subcommand(Symbolize.command(env))
+        .subcommand(MinidumpCommand.group(env));
   }
 
   /** {@code symbolic proguard retrace}. */

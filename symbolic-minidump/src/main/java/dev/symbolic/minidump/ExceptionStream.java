@@ -123,6 +123,24 @@ public final class ExceptionStream {
   }
 
   /**
+   * Returns the size of the CPU context.
+   *
+   * @return the size in bytes, 0 if there is none
+   */
+  public long contextSize() {
+    return contextSize;
+  }
+
+  /**
+   * Returns where the CPU context lies in the file.
+   *
+   * @return the RVA
+   */
+  public long contextRva() {
+    return contextRva;
+  }
+
+  /**
    * Returns the CPU context at the exception.
    *
    * @return the context, or empty if the stream has none
