@@ -180,6 +180,15 @@ public final class CpuContext {
   }
 
   /**
+   * The value a register holds even when not valid: callers inherit the callee's stale values,
+   * which Breakpad's unwinders still read (a frame pointer nobody restored, for instance).
+   */
+  long raw(String name) {
+    int i = index(family, name);
+    return i < 0 ? 0 : values[i];
+  }
+
+  /**
    * Returns the instruction pointer ({@code eip}, {@code rip} or {@code pc}).
    *
    * @return the value, or empty if not valid

@@ -1,0 +1,78 @@
+package dev.symbolic.minidump;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Breakpad's arm64 unwinding: call frame information, then the frame record chain ({@code x29}
+ * points at the saved {@code x29} and {@code x30}), then scanning. Return addresses are stripped
+ * of pointer authentication bits.
+ */
+final class Arm64Unwinder implements Unwinder {
+  private static final List<String> FP_VALID = List.of("pc", "lr", "fp", "sp");
+
+  @Override
+  public StackFrame caller(Walk w, boolean scanAllowed) {
+    CpuContext callee = w.last().context();
+    StackFrame frame = byFramePointer(w, callee);
+    if (frame == null && scanAllowed) {
+      frame = byScan(w, callee);
+    }
+    if (frame == null) {
+      return null;
+    }
+    long pc = frame.context().raw("pc");
+    if (pc == 0 || w.terminates(pc, frame.context().raw("sp"), callee.raw("sp"))) {
+      return null;
+    }
+    return frame;
+  }
+
+  private static StackFrame byFramePointer(Walk w, CpuContext callee) {
+    long fp = callee.raw("fp");
+    long callerFp = 0;
+    long callerLr = 0;
+    if (fp != 0) {
+      OptionalLong savedFp = w.word(fp);
+      OptionalLong savedLr = w.word(fp + 8);
+      if (savedFp.isEmpty() || savedLr.isEmpty()) {
+        return null;
+      }
+      callerFp = savedFp.getAsLong();
+      callerLr = strip(w, savedLr.getAsLong());
+    }
+    long callerSp = fp != 0 ? fp + 16 : callee.raw("sp");
+    long pc = strip(w, callee.raw("lr"));
+    CpuContext c = callee.with("fp", callerFp).with("lr", callerLr).with("sp", callerSp)
+        .with("pc", pc).retainOnly(FP_VALID);
+    return StackFrame.of(pc - 4, c, FrameTrust.FRAME_POINTER);
+  }
+
+  private static StackFrame byScan(Walk w, CpuContext callee) {
+    long[] found = w.scanFromLast(callee.raw("sp"));
+    if (found == null) {
+      return null;
+    }
+    long pc = strip(w, found[1]);
+    CpuContext c = callee.with("pc", pc).with("sp", found[0] + 8)
+        .retainOnly(List.of("pc", "sp"));
+    return StackFrame.of(pc - 4, c, FrameTrust.SCAN);
+  }
+
+  /**
+   * Removes pointer authentication bits: an address outside every module keeps only the bits
+   * the highest module address needs.
+   */
+  static long strip(Walk w, long pointer) {
+    if (w.walker.moduleAt(pointer).isPresent()) {
+      return pointer;
+    }
+    long highest = w.walker.moduleIndex().highestAddress();
+    if (highest == 0) {
+      return pointer;
+    }
+    long mask = -1L >>> Long.numberOfLeadingZeros(highest);
+    long stripped = pointer & mask;
+    return w.walker.moduleAt(stripped).isPresent() ? stripped : pointer;
+  }
+}
