@@ -3,6 +3,7 @@ package dev.symbolic.minidump;
 import dev.symbolic.debuginfo.BreakpadSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -34,6 +35,10 @@ import java.util.function.Function;
  * @param modules the loaded modules by ascending address
  * @param mainModule the main module: the first of the module list
  * @param modulesWithoutSymbols the modules a frame fell in whose symbols were not found
+ * @param modulesWithSymbols the modules whose symbols were loaded during the walk
+ * @param unloadedModules the modules unloaded before the dump
+ * @param processId the process id, if the misc info stream has it
+ * @param threadNames thread ids to names, from the thread names stream
  */
 public record ProcessState(
     Optional<SystemInfo> systemInfo,
@@ -45,13 +50,20 @@ public record ProcessState(
     List<CallStack> threads,
     List<MinidumpModule> modules,
     Optional<MinidumpModule> mainModule,
-    Set<MinidumpModule> modulesWithoutSymbols) {
+    Set<MinidumpModule> modulesWithoutSymbols,
+    Set<MinidumpModule> modulesWithSymbols,
+    List<UnloadedModule> unloadedModules,
+    OptionalLong processId,
+    Map<Long, String> threadNames) {
   /** Copies the collections. */
   public ProcessState {
     crashParameters = List.copyOf(crashParameters);
     threads = List.copyOf(threads);
     modules = List.copyOf(modules);
     modulesWithoutSymbols = Set.copyOf(modulesWithoutSymbols);
+    modulesWithSymbols = Set.copyOf(modulesWithSymbols);
+    unloadedModules = List.copyOf(unloadedModules);
+    threadNames = Map.copyOf(threadNames);
   }
 
   /**
@@ -104,7 +116,27 @@ public record ProcessState(
         optional(dump::assertion).map(AssertionInfo::description), uptime(dump),
         requestingIndex, stacks, walker.modules(),
         listed.isEmpty() ? Optional.empty() : Optional.of(listed.get(0)),
-        walker.modulesWithoutSymbols());
+        walker.modulesWithoutSymbols(), walker.modulesWithSymbols(),
+        optionalList(dump::unloadedModules),
+        optional(dump::miscInfo).filter(MiscInfo::hasProcessId)
+            .map(m -> OptionalLong.of(m.processId())).orElse(OptionalLong.empty()),
+        optionalMap(dump::threadNames));
+  }
+
+  private static <T> List<T> optionalList(java.util.function.Supplier<List<T>> read) {
+    try {
+      return read.get();
+    } catch (MinidumpException e) {
+      return List.of();
+    }
+  }
+
+  private static Map<Long, String> optionalMap(java.util.function.Supplier<Map<Long, String>> read) {
+    try {
+      return read.get();
+    } catch (MinidumpException e) {
+      return Map.of();
+    }
   }
 
   /** The thread's stack, or else the saved region holding its stack start, as in Breakpad. */

@@ -121,6 +121,21 @@ public final class StackWalker {
   }
 
   /**
+   * Returns the modules whose symbols were found, in the order they were asked for.
+   *
+   * @return the modules with symbols
+   */
+  public Set<MinidumpModule> modulesWithSymbols() {
+    Set<MinidumpModule> out = new LinkedHashSet<>();
+    symbols.forEach((m, s) -> {
+      if (s.isPresent()) {
+        out.add(m);
+      }
+    });
+    return Collections.unmodifiableSet(out);
+  }
+
+  /**
    * Walks one thread's stack.
    *
    * @param threadId the thread id, copied into the result
