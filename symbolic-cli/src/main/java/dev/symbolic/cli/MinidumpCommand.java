@@ -1,6 +1,8 @@
 package dev.symbolic.cli;
 
 import dev.symbolic.common.ByteView;
+import dev.symbolic.common.SymbolicException;
+import dev.symbolic.debuginfo.BreakpadSymbols;
 import dev.symbolic.minidump.BreakpadInfo;
 import dev.symbolic.minidump.CodeViewRecord;
 import dev.symbolic.minidump.CpuContext;
@@ -15,6 +17,9 @@ import dev.symbolic.minidump.MinidumpException;
 import dev.symbolic.minidump.MinidumpModule;
 import dev.symbolic.minidump.MinidumpStream;
 import dev.symbolic.minidump.MinidumpThread;
+import dev.symbolic.minidump.ProcessState;
+import dev.symbolic.minidump.StackwalkJson;
+import dev.symbolic.minidump.StackwalkPrinter;
 import dev.symbolic.minidump.StreamType;
 import dev.symbolic.minidump.SystemInfo;
 import java.io.IOException;
@@ -22,18 +27,22 @@ import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * {@code symbolic minidump}: prints the raw streams of a minidump in the shape of Breakpad's
+ * {@code symbolic minidump}: walks and symbolizes stacks like Breakpad's {@code
+ * minidump_stackwalk}, and prints the raw streams of a minidump in the shape of Breakpad's
  * {@code minidump_dump}.
  */
 final class MinidumpCommand {
@@ -50,7 +59,21 @@ final class MinidumpCommand {
 
   /** The {@code minidump} command group. */
   static CommandSpec group(Env env) {
-    return CommandSpec.group("minidump", "Minidumps: print their streams.")
+    return CommandSpec.group("minidump",
+        "Minidumps: walk and symbolize their stacks, print their streams.")
+        .subcommand(CommandSpec.leaf("stackwalk",
+            "Walks every thread's stack and prints what Breakpad's minidump_stackwalk prints:"
+                + " system, crash reason and address, each thread's frames (function, file and"
+                + " line from Breakpad symbols, registers, how each frame was found) and the"
+                + " loaded modules. Symbols are looked up in each SYMBOL_PATH laid out as a"
+                + " Breakpad symbol store: DEBUG_FILE/DEBUG_ID/DEBUG_FILE_WITHOUT_PDB.sym.",
+            "DUMP [SYMBOL_PATH...]", 1, Integer.MAX_VALUE, parsed -> stackwalk(env, parsed))
+            .option("--human", null, false, "Breakpad's human-readable report (default).")
+            .option("--machine-readable", null, false,
+                "Breakpad's pipe-delimited report (minidump_stackwalk -m).")
+            .option("--json", null, false, "rust-minidump's JSON report (main fields).")
+            .operand("DUMP", "The minidump file.")
+            .operand("SYMBOL_PATH", "A directory laid out as a Breakpad symbol store."))
         .subcommand(CommandSpec.leaf("dump",
             "Prints the header, directory and streams of a minidump, in the shape of Breakpad's"
                 + " minidump_dump: threads with their CPU context and stack, modules, memory,"
@@ -75,6 +98,55 @@ final class MinidumpCommand {
     new MinidumpCommand(out, dump).print();
     out.flush();
     return Main.OK;
+  }
+
+  private static int stackwalk(Env env, CommandSpec.Parsed parsed) throws IOException {
+    int formats = (parsed.flag("--human") ? 1 : 0) + (parsed.flag("--machine-readable") ? 1 : 0)
+        + (parsed.flag("--json") ? 1 : 0);
+    if (formats > 1) {
+      throw CliException.usage("choose one of --human, --machine-readable and --json");
+    }
+    Path file = Path.of(parsed.operand(0));
+    IoSupport.checkReadableFile(file, "minidump");
+    ByteView bytes;
+    try {
+      bytes = ByteView.map(file);
+    } catch (IOException e) {
+      throw IoSupport.cannotRead("minidump", file, e);
+    }
+    List<Path> roots = new ArrayList<>();
+    for (int i = 1; parsed.operand(i) != null; i++) {
+      roots.add(Path.of(parsed.operand(i)));
+    }
+    ProcessState state = ProcessState.process(Minidump.parse(bytes), m -> symbols(roots, m));
+    String report = parsed.flag("--json") ? StackwalkJson.of(state) + "\n"
+        : parsed.flag("--machine-readable") ? StackwalkPrinter.machineReadable(state)
+        : StackwalkPrinter.human(state);
+    env.out.write(report.getBytes(StandardCharsets.UTF_8));
+    return Main.OK;
+  }
+
+  /** The module's symbol file in the first store that has it. */
+  private static Optional<BreakpadSymbols> symbols(List<Path> roots, MinidumpModule module) {
+    String path = module.debugFile();
+    String debugFile = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    String id = module.debugIdentifier();
+    if (debugFile.isEmpty() || id.isEmpty()) {
+      return Optional.empty();
+    }
+    String stem = debugFile.toLowerCase(Locale.ROOT).endsWith(".pdb")
+        ? debugFile.substring(0, debugFile.length() - 4) : debugFile;
+    for (Path root : roots) {
+      Path sym = root.resolve(debugFile).resolve(id).resolve(stem + ".sym");
+      if (Files.isRegularFile(sym)) {
+        try {
+          return Optional.of(BreakpadSymbols.parse(ByteView.map(sym)));
+        } catch (IOException | SymbolicException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private void print() {
@@ -394,7 +466,7 @@ final class MinidumpCommand {
     }
   }
 
-  private void text(String name, Supplier<java.util.Optional<String>> stream) {
+  private void text(String name, Supplier<Optional<String>> stream) {
     stream.get().ifPresent(text -> {
       out.println(name);
       out.print(text);
