@@ -2,6 +2,7 @@ package dev.symbolic.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.symbolic.common.ByteView;
+import dev.symbolic.minidump.CallStack;
 import dev.symbolic.minidump.CpuContext;
 import dev.symbolic.minidump.MemoryRegion;
 import dev.symbolic.minidump.Minidump;
@@ -10,8 +11,13 @@ import dev.symbolic.minidump.MinidumpMemory;
 import dev.symbolic.minidump.MinidumpModule;
 import dev.symbolic.minidump.MinidumpStream;
 import dev.symbolic.minidump.MinidumpThread;
+import dev.symbolic.minidump.ProcessState;
+import dev.symbolic.minidump.StackWalker;
+import dev.symbolic.minidump.StackwalkJson;
+import dev.symbolic.minidump.StackwalkPrinter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +25,7 @@ import java.util.function.Supplier;
  * called, and memory is read at every address the dump itself names (stack and instruction
  * pointers, the crash address, module bases, region edges). {@link MinidumpException} is the only
  * acceptable failure; each accessor is tried on its own so that one malformed stream does not hide
- * the others.
+ * the others. {@link #stackwalk} walks every thread of arbitrary bytes and prints the reports.
  *
  * <p>Seeds in {@code MinidumpFuzzTestInputs/reader/} are small dumps written by the test builder
  * of symbolic-minidump ({@code FuzzSeedWriter}). A real session:
@@ -105,6 +111,29 @@ class MinidumpFuzzTest {
       }
       return null;
     });
+  }
+
+  /**
+   * Walks every thread of arbitrary bytes, without symbols, and prints all three reports: random
+   * registers and stack memory must end in bounded walks and nothing but {@link
+   * MinidumpException}.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void stackwalk(byte[] data) {
+    try {
+      ProcessState state = ProcessState.process(Minidump.parse(ByteView.of(data)),
+          module -> Optional.empty());
+      for (CallStack stack : state.threads()) {
+        if (stack.frames().size() > StackWalker.MAX_FRAMES) {
+          throw new AssertionError("walked past the frame limit: " + stack.frames().size());
+        }
+      }
+      StackwalkPrinter.human(state);
+      StackwalkPrinter.machineReadable(state);
+      StackwalkJson.of(state);
+    } catch (MinidumpException expected) {
+      // malformed thread or module list, rejected as documented
+    }
   }
 
   private static Object pointers(CpuContext c, List<Long> addresses) {
