@@ -55,7 +55,7 @@ public record CodeViewRecord(
     return "";
   }
 
-  static CodeViewRecord read(ByteView file, long rva, long size) {
+  static CodeViewRecord read(ByteView file, long rva, long size, ReadBudget budget) {
     DumpBytes.check(file, rva, size, "CodeView record");
     if (size < 4) {
       throw new MinidumpException(rva, "CodeView record of " + size + " bytes has no signature");
@@ -67,7 +67,7 @@ public record CodeViewRecord(
       }
       byte[] guid = DumpBytes.bytes(file, rva + 4, 16, "GUID");
       long age = DumpBytes.u32(file, rva + 20);
-      String name = DumpBytes.utf8Field(file, rva + 24, size - 24);
+      String name = DumpBytes.utf8Field(file, rva + 24, size - 24, budget);
       return new CodeViewRecord(signature, DebugId.fromGuidAge(guid, age), name, CodeId.parse(""),
           0, age);
     }
@@ -77,11 +77,12 @@ public record CodeViewRecord(
       }
       long sig = DumpBytes.u32(file, rva + 8);
       long age = DumpBytes.u32(file, rva + 12);
-      String name = DumpBytes.utf8Field(file, rva + 16, size - 16);
+      String name = DumpBytes.utf8Field(file, rva + 16, size - 16, budget);
       return new CodeViewRecord(signature, DebugId.nil(), name, CodeId.parse(""), sig, age);
     }
     if (signature == ELF) {
       int n = (int) Math.min(size - 4, DumpBytes.MAX_STRING_BYTES);
+      budget.spend(rva + 4, n);
       byte[] id = DumpBytes.bytes(file, rva + 4, n, "build id");
       return new CodeViewRecord(signature, DebugId.fromElfBuildId(id, true), "",
           CodeId.fromBytes(id), 0, 0);

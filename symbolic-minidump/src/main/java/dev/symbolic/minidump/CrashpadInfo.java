@@ -45,8 +45,9 @@ public record CrashpadInfo(
     long version = DumpBytes.u32(file, offset);
     UUID report = uuid(file, offset + 4);
     UUID client = uuid(file, offset + 20);
-    Map<String, String> simple =
-        dictionary(file, DumpBytes.u32(file, offset + 36), DumpBytes.u32(file, offset + 40));
+    ReadBudget budget = ReadBudget.forFile(file);
+    Map<String, String> simple = dictionary(
+        file, DumpBytes.u32(file, offset + 36), DumpBytes.u32(file, offset + 40), budget);
     List<CrashpadModuleInfo> modules = new ArrayList<>();
     long listSize = DumpBytes.u32(file, offset + 44);
     long listRva = DumpBytes.u32(file, offset + 48);
@@ -58,13 +59,14 @@ public record CrashpadInfo(
         long index = DumpBytes.u32(file, link);
         long infoSize = DumpBytes.u32(file, link + 4);
         long infoRva = DumpBytes.u32(file, link + 8);
-        modules.add(moduleInfo(file, index, infoRva, infoSize));
+        modules.add(moduleInfo(file, index, infoRva, infoSize, budget));
       }
     }
     return new CrashpadInfo(version, report, client, simple, modules);
   }
 
-  private static CrashpadModuleInfo moduleInfo(ByteView file, long index, long rva, long size) {
+  private static CrashpadModuleInfo moduleInfo(
+      ByteView file, long index, long rva, long size, ReadBudget budget) {
     DumpBytes.check(file, rva, size, "Crashpad module info");
     if (size < 20) {
       throw new MinidumpException(rva, "Crashpad module info of " + size + " bytes");
@@ -75,11 +77,11 @@ public record CrashpadInfo(
       long count = DumpBytes.u32(file, listRva);
       checkCount(file, listRva + 4, count, 4);
       for (long i = 0; i < count; i++) {
-        list.add(DumpBytes.utf8String(file, DumpBytes.u32(file, listRva + 4 + 4 * i)));
+        list.add(DumpBytes.utf8String(file, DumpBytes.u32(file, listRva + 4 + 4 * i), budget));
       }
     }
-    Map<String, String> simple =
-        dictionary(file, DumpBytes.u32(file, rva + 12), DumpBytes.u32(file, rva + 16));
+    Map<String, String> simple = dictionary(
+        file, DumpBytes.u32(file, rva + 12), DumpBytes.u32(file, rva + 16), budget);
     List<CrashpadAnnotation> objects = new ArrayList<>();
     if (size >= 28 && DumpBytes.u32(file, rva + 20) != 0) {
       long objRva = DumpBytes.u32(file, rva + 24);
@@ -87,7 +89,7 @@ public record CrashpadInfo(
       checkCount(file, objRva + 4, count, 12);
       for (long i = 0; i < count; i++) {
         long at = objRva + 4 + 12 * i;
-        String name = DumpBytes.utf8String(file, DumpBytes.u32(file, at));
+        String name = DumpBytes.utf8String(file, DumpBytes.u32(file, at), budget);
         int type = DumpBytes.u16(file, at + 4);
         long valueRva = DumpBytes.u32(file, at + 8);
         long length = DumpBytes.u32(file, valueRva);
@@ -99,7 +101,8 @@ public record CrashpadInfo(
   }
 
   /** A {@code MinidumpSimpleStringDictionary}: a count, then key and value string RVAs. */
-  private static Map<String, String> dictionary(ByteView file, long size, long rva) {
+  private static Map<String, String> dictionary(
+      ByteView file, long size, long rva, ReadBudget budget) {
     Map<String, String> out = new LinkedHashMap<>();
     if (size == 0) {
       return out;
@@ -108,8 +111,8 @@ public record CrashpadInfo(
     checkCount(file, rva + 4, count, 8);
     for (long i = 0; i < count; i++) {
       long at = rva + 4 + 8 * i;
-      out.put(DumpBytes.utf8String(file, DumpBytes.u32(file, at)),
-          DumpBytes.utf8String(file, DumpBytes.u32(file, at + 4)));
+      out.put(DumpBytes.utf8String(file, DumpBytes.u32(file, at), budget),
+          DumpBytes.utf8String(file, DumpBytes.u32(file, at + 4), budget));
     }
     return out;
   }

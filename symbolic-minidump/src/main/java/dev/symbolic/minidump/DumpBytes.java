@@ -54,21 +54,23 @@ final class DumpBytes {
   }
 
   /** A {@code MINIDUMP_STRING}: a byte length, then that many bytes of UTF-16LE. */
-  static String utf16String(ByteView file, long rva) {
+  static String utf16String(ByteView file, long rva, ReadBudget budget) {
     long length = u32(file, rva);
     if (length > MAX_STRING_BYTES) {
       throw new MinidumpException(rva, "string of " + length + " bytes is too long");
     }
+    budget.spend(rva, length);
     byte[] b = bytes(file, rva + 4, (int) (length & ~1L), "string");
     return new String(b, StandardCharsets.UTF_16LE);
   }
 
   /** A Crashpad {@code MinidumpUTF8String}: a byte length, then that many bytes of UTF-8. */
-  static String utf8String(ByteView file, long rva) {
+  static String utf8String(ByteView file, long rva, ReadBudget budget) {
     long length = u32(file, rva);
     if (length > MAX_STRING_BYTES) {
       throw new MinidumpException(rva, "string of " + length + " bytes is too long");
     }
+    budget.spend(rva, length);
     return new String(bytes(file, rva + 4, (int) length, "string"), StandardCharsets.UTF_8);
   }
 
@@ -87,13 +89,14 @@ final class DumpBytes {
   }
 
   /** Bytes up to the first NUL or the end of {@code [offset, offset + length)}, as UTF-8. */
-  static String utf8Field(ByteView file, long offset, long length) {
+  static String utf8Field(ByteView file, long offset, long length, ReadBudget budget) {
     check(file, offset, length, "string field");
     long end = file.indexOf((byte) 0, offset, offset + length);
     long n = (end < 0 ? offset + length : end) - offset;
     if (n > MAX_STRING_BYTES) {
       throw new MinidumpException(offset, "string of " + n + " bytes is too long");
     }
+    budget.spend(offset, n);
     return file.utf8(offset, (int) n);
   }
 }

@@ -86,7 +86,7 @@ public final class Minidump {
     this.timestamp = file.u32le(20);
     this.flags = file.u64le(24);
     DumpBytes.check(file, directoryRva, count * DIRECTORY_ENTRY_SIZE, "stream directory");
-    List<MinidumpStream> list = new ArrayList<>((int) count);
+    List<MinidumpStream> list = new ArrayList<>((int) Math.min(count, 1 << 16));
     Map<Long, MinidumpStream> map = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
       long at = directoryRva + (long) i * DIRECTORY_ENTRY_SIZE;
@@ -263,9 +263,10 @@ public final class Minidump {
       Map<Long, String> out = new LinkedHashMap<>();
       long rva = s.get().rva();
       long count = counted(s.get(), 4, 12);
+      ReadBudget budget = ReadBudget.forFile(file);
       for (long i = 0; i < count; i++) {
         long at = rva + 4 + 12 * i;
-        String name = DumpBytes.utf16String(file, DumpBytes.u64(file, at + 4));
+        String name = DumpBytes.utf16String(file, DumpBytes.u64(file, at + 4), budget);
         out.putIfAbsent(DumpBytes.u32(file, at), name);
       }
       return Collections.unmodifiableMap(out);
@@ -293,7 +294,9 @@ public final class Minidump {
    * @throws MinidumpException if the stream or a module's name or CodeView record is malformed
    */
   public List<MinidumpModule> modules() {
-    return list(StreamType.MODULE_LIST, MinidumpModule.SIZE, at -> MinidumpModule.read(file, at));
+    ReadBudget budget = ReadBudget.forFile(file);
+    return list(StreamType.MODULE_LIST, MinidumpModule.SIZE,
+        at -> MinidumpModule.read(file, at, budget));
   }
 
   /**
@@ -303,9 +306,11 @@ public final class Minidump {
    * @throws MinidumpException if the stream is malformed
    */
   public List<UnloadedModule> unloadedModules() {
+    ReadBudget budget = ReadBudget.forFile(file);
     return sizedList(StreamType.UNLOADED_MODULE_LIST, 24, false, at -> new UnloadedModule(
         DumpBytes.u64(file, at), DumpBytes.u32(file, at + 8), DumpBytes.u32(file, at + 12),
-        DumpBytes.u32(file, at + 16), DumpBytes.utf16String(file, DumpBytes.u32(file, at + 20))));
+        DumpBytes.u32(file, at + 16),
+        DumpBytes.utf16String(file, DumpBytes.u32(file, at + 20), budget)));
   }
 
   /**
@@ -500,10 +505,11 @@ public final class Minidump {
         throw new MinidumpException(rva, "malformed handle data header");
       }
       List<HandleDescriptor> out = new ArrayList<>((int) count);
+      ReadBudget budget = ReadBudget.forFile(file);
       for (long i = 0; i < count; i++) {
         long at = rva + headerSize + entrySize * i;
-        out.add(new HandleDescriptor(DumpBytes.u64(file, at), optionalString(at + 8),
-            optionalString(at + 12), DumpBytes.u32(file, at + 16), DumpBytes.u32(file, at + 20),
+        out.add(new HandleDescriptor(DumpBytes.u64(file, at), optionalString(at + 8, budget),
+            optionalString(at + 12, budget), DumpBytes.u32(file, at + 16), DumpBytes.u32(file, at + 20),
             DumpBytes.u32(file, at + 24), DumpBytes.u32(file, at + 28)));
       }
       return Collections.unmodifiableList(out);
@@ -511,9 +517,9 @@ public final class Minidump {
   }
 
   /** A string whose RVA (read at {@code at}) may be 0 for "none". */
-  private String optionalString(long at) {
+  private String optionalString(long at, ReadBudget budget) {
     long rva = DumpBytes.u32(file, at);
-    return rva == 0 ? "" : DumpBytes.utf16String(file, rva);
+    return rva == 0 ? "" : DumpBytes.utf16String(file, rva, budget);
   }
 
   /**

@@ -68,31 +68,33 @@ public final class MinidumpModule {
         new FixedFileInfo(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), codeView, "");
   }
 
-  static MinidumpModule read(ByteView file, long offset) {
+  static MinidumpModule read(ByteView file, long offset, ReadBudget budget) {
     long base = DumpBytes.u64(file, offset);
     long size = DumpBytes.u32(file, offset + 8);
     long checksum = DumpBytes.u32(file, offset + 12);
     long timestamp = DumpBytes.u32(file, offset + 16);
-    String name = DumpBytes.utf16String(file, DumpBytes.u32(file, offset + 20));
+    String name = DumpBytes.utf16String(file, DumpBytes.u32(file, offset + 20), budget);
     FixedFileInfo version = FixedFileInfo.read(file, offset + 24);
     long cvSize = DumpBytes.u32(file, offset + 76);
     long cvRva = DumpBytes.u32(file, offset + 80);
     Optional<CodeViewRecord> cv =
-        cvSize == 0 ? Optional.empty() : Optional.of(CodeViewRecord.read(file, cvRva, cvSize));
+        cvSize == 0 ? Optional.empty()
+        : Optional.of(CodeViewRecord.read(file, cvRva, cvSize, budget));
     long miscSize = DumpBytes.u32(file, offset + 84);
     long miscRva = DumpBytes.u32(file, offset + 88);
-    String misc = miscSize == 0 ? "" : miscDebugFile(file, miscRva, miscSize);
+    String misc = miscSize == 0 ? "" : miscDebugFile(file, miscRva, miscSize, budget);
     return new MinidumpModule(base, size, checksum, timestamp, name, version, cv, misc);
   }
 
   /** The file name of an {@code IMAGE_DEBUG_MISC} record, or empty for other record types. */
-  private static String miscDebugFile(ByteView file, long rva, long size) {
+  private static String miscDebugFile(ByteView file, long rva, long size, ReadBudget budget) {
     DumpBytes.check(file, rva, size, "misc debug record");
     if (size < 12 || DumpBytes.u32(file, rva) != MISC_EXENAME) {
       return "";
     }
     boolean unicode = DumpBytes.u8(file, rva + 8) != 0;
     int n = (int) Math.min(size - 12, DumpBytes.MAX_STRING_BYTES);
+    budget.spend(rva + 12, n);
     byte[] b = DumpBytes.bytes(file, rva + 12, n, "misc debug file name");
     String s = new String(b, unicode ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8);
     int nul = s.indexOf('\0');

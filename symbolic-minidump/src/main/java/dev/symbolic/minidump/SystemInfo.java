@@ -112,7 +112,7 @@ public record SystemInfo(
     String csd = "";
     if (csdRva != 0) {
       try {
-        csd = DumpBytes.utf16String(file, csdRva);
+        csd = DumpBytes.utf16String(file, csdRva, ReadBudget.forFile(file));
       } catch (MinidumpException e) {
         csd = "";
       }

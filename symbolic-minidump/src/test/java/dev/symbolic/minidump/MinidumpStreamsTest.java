@@ -391,4 +391,18 @@ class MinidumpStreamsTest {
     assertThatThrownBy(d::modules).isInstanceOf(MinidumpException.class)
         .hasMessageContaining("too long");
   }
+
+  @Test
+  void modulesSharingOneLongNameCannotMultiplyTheOutput() {
+    MinidumpBuilder b = new MinidumpBuilder();
+    long name = b.addString("x".repeat(100_000));
+    int n = 100;
+    Struct list = new Struct(4 + 108 * n).u32(0, n);
+    for (int i = 0; i < n; i++) {
+      list.u32(4 + 108 * i + 20, name);
+    }
+    Minidump d = parse(b.stream(StreamType.MODULE_LIST, list.array()));
+    assertThatThrownBy(d::modules).isInstanceOf(MinidumpException.class)
+        .hasMessageContaining("more bytes than the file");
+  }
 }
