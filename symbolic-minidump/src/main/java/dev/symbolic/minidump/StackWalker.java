@@ -27,6 +27,9 @@ import java.util.function.Function;
  * instruction pointer is below 4096, when the stack pointer does not grow (it may stay equal only
  * on the first unwind), after {@link #MAX_FRAMES} frames, or, for scanning, after {@link
  * #MAX_SCANNED_FRAMES} scanned frames. Only the thread's own stack memory is read, as in Breakpad.
+ * Across all walks of one walker, frames and scanned words are also bounded by a budget that
+ * grows with the size of the dump, so that a hostile dump with many threads sharing one large
+ * stack cannot make the work quadratic; honest dumps stay far below it.
  *
  * <p>Symbols come from a function giving the Breakpad symbols of a module, for instance one
  * reading a symbol store; each module is asked once. Inlined functions become frames of their own
@@ -60,6 +63,8 @@ public final class StackWalker {
   private final Map<MinidumpModule, Optional<BreakpadSymbols>> symbols = new IdentityHashMap<>();
   private final Set<MinidumpModule> withoutSymbols = new LinkedHashSet<>();
   private final boolean windows;
+  /** Frames and scanned words the remaining walks may still spend. */
+  private long workLeft;
 
   private StackWalker(Minidump dump, List<MinidumpModule> modules,
       Function<MinidumpModule, Optional<BreakpadSymbols>> symbolSource, boolean windows) {
@@ -67,6 +72,7 @@ public final class StackWalker {
     this.modules = new ModuleIndex(modules);
     this.symbolSource = symbolSource;
     this.windows = windows;
+    this.workLeft = (1L << 22) + 16 * dump.bytes().length();
   }
 
   /**
@@ -159,7 +165,7 @@ public final class StackWalker {
       }
       out.addAll(symbolized);
       walk.frames.add(symbolized.get(symbolized.size() - 1));
-      if (out.size() >= MAX_FRAMES || unwinder == null) {
+      if (out.size() >= MAX_FRAMES || unwinder == null || !spend(1)) {
         break;
       }
       frame = unwinder.caller(walk, scanned < MAX_SCANNED_FRAMES);
@@ -180,6 +186,16 @@ public final class StackWalker {
       default:
         return null;
     }
+  }
+
+  /** Takes {@code n} units of work from the budget; false once it is exhausted. */
+  boolean spend(long n) {
+    if (workLeft < n) {
+      workLeft = 0;
+      return false;
+    }
+    workLeft -= n;
+    return true;
   }
 
   boolean isWindows() {

@@ -55,7 +55,7 @@ final class Walk {
    * @return {location, value} of the first plausible return address, or null
    */
   long[] scan(long start, int words) {
-    for (long i = 0; i <= words; i++) {
+    for (long i = 0; i <= words && walker.spend(1); i++) {
       long location = addr(start + i * wordSize);
       OptionalLong value = word(location);
       if (value.isEmpty()) {
