@@ -9,6 +9,7 @@ import dev.symbolic.debuginfo.DwarfFunction;
 import dev.symbolic.debuginfo.DwarfSections;
 import dev.symbolic.debuginfo.ElfFile;
 import dev.symbolic.debuginfo.ElfSymbol;
+import dev.symbolic.debuginfo.ObjectFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +133,19 @@ public class DebugInfoBenchmark {
   public int functions() {
     List<DwarfFunction> all = dwarf.functions();
     return all.size();
+  }
+
+  /**
+   * Lists every function of the debug session with its line records and nested inlinees, one
+   * unit at a time (symbolic's object model, as {@code symbolic object functions} prints it).
+   *
+   * @return the number of line records
+   */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public long sessionFunctions() {
+    return ObjectFile.open(binary).debugSession().functions()
+        .mapToLong(f -> f.lines().size()).sum();
   }
 
   /**

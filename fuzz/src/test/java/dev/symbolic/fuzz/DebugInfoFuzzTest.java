@@ -6,8 +6,11 @@ import dev.symbolic.debuginfo.BreakpadCfi;
 import dev.symbolic.debuginfo.BreakpadFunction;
 import dev.symbolic.debuginfo.BreakpadSymbols;
 import dev.symbolic.debuginfo.DebugInfoException;
+import dev.symbolic.debuginfo.DebugSession;
 import dev.symbolic.debuginfo.ElfFile;
 import dev.symbolic.debuginfo.ElfSection;
+import dev.symbolic.debuginfo.Function;
+import dev.symbolic.debuginfo.ObjectFile;
 import dev.symbolic.debuginfo.Zstd;
 import java.util.Iterator;
 
@@ -22,6 +25,9 @@ import java.util.Iterator;
  *       respect.
  *   <li>{@link #breakpad}: bytes as a Breakpad {@code .sym} file: every record kind, lookups and
  *       symbolication at the addresses the file itself names.
+ *   <li>{@link #object}: bytes through the format-neutral object model: format detection,
+ *       identity, the symbol map, and the debug session (functions with lines and inlinees over
+ *       DWARF units and line programs, files, symbolication at function addresses).
  * </ul>
  *
  * <p>Seeds are in {@code DebugInfoFuzzTestInputs/<method>/}: ELF files compiled from a two-line C
@@ -111,6 +117,37 @@ class DebugInfoFuzzTest {
       symbols.functionAt(f.address());
       symbols.symbolize(f.address());
       symbols.symbolize(f.address() + f.size() - 1);
+    }
+  }
+
+  @FuzzTest(maxDuration = "5m")
+  void object(byte[] data) {
+    ObjectFile object;
+    try {
+      object = ObjectFile.open(ByteView.of(data));
+    } catch (DebugInfoException expected) {
+      return;
+    }
+    object.format();
+    object.kind();
+    object.arch();
+    object.debugId();
+    object.codeId();
+    object.loadAddress();
+    object.hasSymbols();
+    object.hasDebugInfo();
+    object.hasUnwindInfo();
+    try {
+      object.symbols().stream().limit(1000).forEach(s -> object.symbols().lookup(s.address()));
+      DebugSession session = object.debugSession();
+      session.files().limit(1000).forEach(f -> f.absolutePath());
+      Iterator<Function> functions = session.functions().limit(1000).iterator();
+      while (functions.hasNext()) {
+        Function f = functions.next();
+        session.symbolize(f.address());
+      }
+    } catch (DebugInfoException expected) {
+      // malformed symbols or debug information, found lazily
     }
   }
 }

@@ -78,6 +78,7 @@ final class Commands {
         .subcommand(demangle)
         .subcommand(proguard)
         .subcommand(Sourcemap.group(env))
+        .subcommand(ObjectCommand.group(env))
         .subcommand(Symbolize.command(env))
         .subcommand(MinidumpCommand.group(env));
   }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -569,28 +570,55 @@ final class Symbolize {
   }
 
   /**
-   * Answers the lines of a batch in order; a large batch is split over the available cores
-   * (the DWARF reader, the symbol table and the demangler are safe to share).
+   * Answers the lines of a batch in order. A large batch is answered by several tasks over the
+   * available cores (the DWARF reader, the symbol table and the demangler are safe to share),
+   * each taking a run of the batch's addresses in sorted order: compilation units cover address
+   * ranges, so each task decodes its own units instead of two tasks waiting on the same one.
    */
   private void answer(List<String> batch, OutputStream out) throws IOException {
-    int chunks = batch.size() < 256 ? 1 : Math.min(THREADS, batch.size() / 128);
-    String[] answers = new String[chunks];
-    IntStream range = IntStream.range(0, chunks);
-    (chunks > 1 ? range.parallel() : range).forEach(c -> {
-      StringBuilder sb = new StringBuilder(256 * batch.size() / chunks);
-      int from = (int) ((long) batch.size() * c / chunks);
-      int to = (int) ((long) batch.size() * (c + 1) / chunks);
-      for (int i = from; i < to; i++) {
+    int n = batch.size();
+    int tasks = n < 256 ? 1 : Math.min(THREADS * 4, n / 128);
+    if (tasks == 1) {
+      StringBuilder sb = new StringBuilder(256);
+      for (String line : batch) {
+        one(sb, line.strip());
+        if (style == Style.JSON) {
+          sb.append('\n');
+        }
+        write(out, sb);
+      }
+      return;
+    }
+    long[] keys = new long[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      Long a = parseAddress(batch.get(i).strip());
+      keys[i] = a == null ? -1L : a;
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Long.compareUnsigned(keys[x], keys[y]));
+    String[] answers = new String[n];
+    IntStream.range(0, tasks).parallel().forEach(t -> {
+      StringBuilder sb = new StringBuilder(256);
+      for (int k = (int) ((long) n * t / tasks), to = (int) ((long) n * (t + 1) / tasks);
+          k < to; k++) {
+        int i = order[k];
         one(sb, batch.get(i).strip());
         if (style == Style.JSON) {
           sb.append('\n');
         }
+        answers[i] = sb.toString();
+        sb.setLength(0);
       }
-      answers[c] = sb.toString();
     });
+    StringBuilder all = new StringBuilder(1 << 16);
     for (String a : answers) {
-      out.write(a.getBytes(StandardCharsets.UTF_8));
+      all.append(a);
+      if (all.length() >= 1 << 16) {
+        write(out, all);
+      }
     }
+    write(out, all);
   }
 
   private static void write(OutputStream out, StringBuilder sb) throws IOException {

@@ -172,7 +172,7 @@ public final class Dwarf {
   }
 
   /** Returns the split unit for a skeleton, or null. */
-  private DwarfUnit splitUnit(DwarfUnit skeleton) {
+  DwarfUnit splitUnit(DwarfUnit skeleton) {
     if (dwp == null) {
       return null;
     }
@@ -434,6 +434,9 @@ public final class Dwarf {
           break;
         case AT_DECL_LINE:
           d.declLine = v;
+          break;
+        case AT_LANGUAGE:
+          d.language = v;
           break;
         case AT_CALL_LINE:
           d.callLine = v;

@@ -28,6 +28,7 @@ final class DwarfConstants {
   static final int AT_ABSTRACT_ORIGIN = 0x31;
   static final int AT_DECL_FILE = 0x3a;
   static final int AT_DECL_LINE = 0x3b;
+  static final int AT_LANGUAGE = 0x13;
   static final int AT_SPECIFICATION = 0x47;
   static final int AT_RANGES = 0x55;
   static final int AT_CALL_COLUMN = 0x57;

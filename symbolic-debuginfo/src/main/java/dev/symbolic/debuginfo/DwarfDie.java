@@ -35,6 +35,7 @@ final class DwarfDie {
   long declFile;
   int declFileForm;
   long declLine;
+  long language;
 
   void reset(long off) {
     offset = off;
@@ -48,6 +49,7 @@ final class DwarfDie {
     abstractOrigin = -1;
     specification = -1;
     callFile = -1;
+    language = -1;
     callLine = 0;
     callColumn = 0;
     callDiscriminator = 0;

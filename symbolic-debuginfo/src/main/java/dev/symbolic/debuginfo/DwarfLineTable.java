@@ -545,6 +545,48 @@ public final class DwarfLineTable {
     return Optional.of(path);
   }
 
+  /**
+   * The file as the table records it, without joining: its name and its include directory
+   * (for DWARF 2-4, directory 0 is the compilation directory).
+   */
+  FileInfo fileInfo(long index) {
+    long i = version >= 5 ? index : index - 1;
+    if (i < 0 || i >= fileCount) {
+      return new FileInfo("", "");
+    }
+    long dirIdx = fileDirs[(int) i];
+    String dir = "";
+    if (version >= 5) {
+      if (dirIdx >= 0 && dirIdx < dirs.length) {
+        dir = dirs[(int) dirIdx];
+      }
+    } else if (dirIdx > 0 && dirIdx <= dirs.length) {
+      dir = dirs[(int) dirIdx - 1];
+    } else if (dirIdx == 0 && compDir != null) {
+      dir = compDir;
+    }
+    return new FileInfo(fileNames[(int) i], dir);
+  }
+
+  /** The file indexes valid for {@link #fileInfo(long)}, in table order. */
+  long firstFileIndex() {
+    return version >= 5 ? 0 : 1;
+  }
+
+  int sequenceCount() {
+    return seqStart.length;
+  }
+
+  /** The first row of sequence {@code s} (sequences sorted by end address). */
+  int sequenceStart(int s) {
+    return seqStart[s];
+  }
+
+  /** One past the last row of sequence {@code s}; the last row is the end_sequence row. */
+  int sequenceEnd(int s) {
+    return seqEnd[s];
+  }
+
   static boolean isAbsolute(String p) {
     if (p.startsWith("/") || p.startsWith("\\")) {
       return true;

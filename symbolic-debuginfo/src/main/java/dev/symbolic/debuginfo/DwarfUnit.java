@@ -3,7 +3,6 @@ package dev.symbolic.debuginfo;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 
 /**
  * One unit of {@code .debug_info}: its header is read eagerly, its DIEs and line table lazily.
@@ -41,6 +40,10 @@ public final class DwarfUnit {
   long gnuRangesBase;
   private String name;
   private String compDir;
+  /** DW_AT_language of the unit DIE, or -1. */
+  long language = -1;
+  /** Whether the unit DIE has DW_AT_ranges or a non-zero DW_AT_low_pc. */
+  boolean rootHasCode;
   private long stmtList = -1;
   private long dwoId;
   private String dwoName;
@@ -56,7 +59,7 @@ public final class DwarfUnit {
   int[] dieTag;
   int[] dieEnd;
   /** llvm's AddrDieMap: low (sign-flipped) to {high (sign-flipped), DIE index}. */
-  private TreeMap<Long, long[]> subroutines;
+  private DwarfAddressMap subroutines;
 
   DwarfUnit(
       Dwarf dwarf,
@@ -257,6 +260,8 @@ public final class DwarfUnit {
     dwoId = dwoIdHeader != 0 ? dwoIdHeader : d.dwoId;
     name = safeString(d.nameForm, d.nameValue);
     compDir = safeString(d.compDirForm, d.compDir);
+    language = d.language;
+    rootHasCode = d.rangesForm != 0 || (d.lowPcForm != 0 && baseAddress != 0);
     dwoName = safeString(d.dwoNameForm, d.dwoName);
     rootLoaded = true;
   }
@@ -286,6 +291,34 @@ public final class DwarfUnit {
     if (treeLoaded) {
       return;
     }
+    DwarfAddressMap idx = new DwarfAddressMap();
+    Tree t = walk(idx);
+    idx.freeze();
+    dieCount = t.count;
+    dieOff = t.off;
+    dieParent = t.parent;
+    dieTag = t.tag;
+    dieEnd = t.end;
+    subroutines = idx;
+    treeLoaded = true;
+  }
+
+  /** DIE offsets, parents, tags and subtree ends (index after the last descendant). */
+  record Tree(int count, long[] off, int[] parent, int[] tag, int[] end) {}
+
+  /**
+   * The DIE tree: the cached one if symbolication loaded it, else a fresh walk that is not kept
+   * (listing all functions of a file then holds one unit's tree at a time).
+   */
+  Tree tree() {
+    if (treeLoaded) {
+      return new Tree(dieCount, dieOff, dieParent, dieTag, dieEnd);
+    }
+    return walk(null);
+  }
+
+  /** Walks all DIEs once; indexes subroutine address ranges into {@code idx} unless null. */
+  private Tree walk(DwarfAddressMap idx) {
     loadRoot();
     int cap = 64;
     long[] offs = new long[cap];
@@ -295,7 +328,6 @@ public final class DwarfUnit {
     int[] stack = new int[MAX_DEPTH];
     int depth = 0;
     int n = 0;
-    TreeMap<Long, long[]> idx = new TreeMap<>();
     DwarfDie d = new DwarfDie();
     long[] ranges = new long[16];
     long off = dieStart;
@@ -322,11 +354,13 @@ public final class DwarfUnit {
       parents[i] = depth > 0 ? stack[depth - 1] : -1;
       tags[i] = d.tag;
       ends[i] = i + 1;
-      if (d.tag == DwarfConstants.TAG_SUBPROGRAM || d.tag == DwarfConstants.TAG_INLINED_SUBROUTINE) {
+      if (idx != null
+          && (d.tag == DwarfConstants.TAG_SUBPROGRAM
+              || d.tag == DwarfConstants.TAG_INLINED_SUBROUTINE)) {
         ranges = dwarf.ranges(this, d, ranges);
         int count = (int) ranges[0];
         for (int r = 0; r < count; r++) {
-          insertRange(idx, ranges[1 + 2 * r], ranges[2 + 2 * r], i);
+          idx.add(ranges[1 + 2 * r], ranges[2 + 2 * r], i);
         }
       }
       if (d.hasChildren) {
@@ -344,47 +378,13 @@ public final class DwarfUnit {
       depth--;
       ends[stack[depth]] = n;
     }
-    dieCount = n;
-    dieOff = offs;
-    dieParent = parents;
-    dieTag = tags;
-    dieEnd = ends;
-    subroutines = idx;
-    treeLoaded = true;
-  }
-
-  /**
-   * Adds a range the way llvm's DWARFUnit::updateAddressDieMap does: DIEs come in preorder and a
-   * later range overrides the part of an earlier one it overlaps from its start.
-   */
-  private static void insertRange(TreeMap<Long, long[]> map, long lo, long hi, int die) {
-    long l = lo ^ Long.MIN_VALUE;
-    long h = hi ^ Long.MIN_VALUE;
-    if (l >= h) {
-      return;
-    }
-    java.util.Map.Entry<Long, long[]> b = map.floorEntry(l);
-    if (b != null && l < b.getValue()[0]) {
-      long[] old = b.getValue();
-      if (h < old[0]) {
-        map.put(h, new long[] {old[0], old[1]});
-      }
-      if (l > b.getKey()) {
-        old[0] = l;
-      }
-    }
-    map.put(l, new long[] {h, die});
+    return new Tree(n, offs, parents, tags, ends);
   }
 
   /** Returns the subprogram or inlined subroutine DIE for an address (llvm's rules), or -1. */
   int findSubroutine(long address) {
     loadTree();
-    long a = address ^ Long.MIN_VALUE;
-    java.util.Map.Entry<Long, long[]> e = subroutines.floorEntry(a);
-    if (e == null || a >= e.getValue()[0]) {
-      return -1;
-    }
-    return (int) e.getValue()[1];
+    return subroutines.find(address);
   }
 
   /** Returns the index of the DIE at an absolute offset, or -1. */
