@@ -1,8 +1,6 @@
 package dev.symbolic.cli;
 
 import dev.symbolic.common.ByteView;
-import dev.symbolic.common.SymbolicException;
-import dev.symbolic.debuginfo.BreakpadSymbols;
 import dev.symbolic.minidump.BreakpadInfo;
 import dev.symbolic.minidump.CodeViewRecord;
 import dev.symbolic.minidump.CpuContext;
@@ -21,13 +19,13 @@ import dev.symbolic.minidump.ProcessState;
 import dev.symbolic.minidump.StackwalkJson;
 import dev.symbolic.minidump.StackwalkPrinter;
 import dev.symbolic.minidump.StreamType;
+import dev.symbolic.minidump.SymbolSupplier;
 import dev.symbolic.minidump.SystemInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -66,7 +64,8 @@ final class MinidumpCommand {
                 + " system, crash reason and address, each thread's frames (function, file and"
                 + " line from Breakpad symbols, registers, how each frame was found) and the"
                 + " loaded modules. Symbols are looked up in each SYMBOL_PATH laid out as a"
-                + " Breakpad symbol store: DEBUG_FILE/DEBUG_ID/DEBUG_FILE_WITHOUT_PDB.sym.",
+                + " Breakpad symbol store: DEBUG_FILE/DEBUG_ID/DEBUG_FILE_WITHOUT_PDB.sym, else"
+                + " CODE_FILE/CODE_ID/CODE_FILE_WITHOUT_EXE_OR_DLL.sym.",
             "DUMP [SYMBOL_PATH...]", 1, Integer.MAX_VALUE, parsed -> stackwalk(env, parsed))
             .option("--human", null, false, "Breakpad's human-readable report (default).")
             .option("--machine-readable", null, false,
@@ -118,35 +117,12 @@ final class MinidumpCommand {
     for (int i = 1; parsed.operand(i) != null; i++) {
       roots.add(Path.of(parsed.operand(i)));
     }
-    ProcessState state = ProcessState.process(Minidump.parse(bytes), m -> symbols(roots, m));
+    ProcessState state = ProcessState.process(Minidump.parse(bytes), SymbolSupplier.of(roots));
     String report = parsed.flag("--json") ? StackwalkJson.of(state) + "\n"
         : parsed.flag("--machine-readable") ? StackwalkPrinter.machineReadable(state)
         : StackwalkPrinter.human(state);
     env.out.write(report.getBytes(StandardCharsets.UTF_8));
     return Main.OK;
-  }
-
-  /** The module's symbol file in the first store that has it. */
-  private static Optional<BreakpadSymbols> symbols(List<Path> roots, MinidumpModule module) {
-    String path = module.debugFile();
-    String debugFile = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-    String id = module.debugIdentifier();
-    if (debugFile.isEmpty() || id.isEmpty()) {
-      return Optional.empty();
-    }
-    String stem = debugFile.toLowerCase(Locale.ROOT).endsWith(".pdb")
-        ? debugFile.substring(0, debugFile.length() - 4) : debugFile;
-    for (Path root : roots) {
-      Path sym = root.resolve(debugFile).resolve(id).resolve(stem + ".sym");
-      if (Files.isRegularFile(sym)) {
-        try {
-          return Optional.of(BreakpadSymbols.parse(ByteView.map(sym)));
-        } catch (IOException | SymbolicException e) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private void print() {

@@ -64,6 +64,24 @@ class MinidumpCommandTest {
   }
 
   @Test
+  void stackwalkPrintsWhatMinidumpStackwalkPrints() throws IOException {
+    Path dmp = corpus().resolve("breakpad/minidump2.dmp");
+    assumeTrue(Files.isRegularFile(dmp), "corpus absent at " + corpus().toAbsolutePath());
+    String symbols = dmp.resolveSibling("symbols").toString();
+    Result human = run("minidump", "stackwalk", dmp.toString(), symbols);
+    assertThat(human.code()).isEqualTo(0);
+    assertThat(human.out()).isEqualTo(Files.readString(dmp.resolveSibling("minidump2.stackwalk.out")));
+    Result machine = run("minidump", "stackwalk", "--machine-readable", dmp.toString(), symbols);
+    assertThat(machine.out()).isEqualTo(
+        Files.readString(dmp.resolveSibling("minidump2.stackwalk.machine_readable.out")));
+    Result json = run("minidump", "stackwalk", dmp.toString(), symbols, "--json");
+    assertThat(json.out()).startsWith("{\"status\":\"OK\",\"pid\":3932,")
+        .contains("\"function\":\"main\"").endsWith("}\n");
+    Result both = run("minidump", "stackwalk", dmp.toString(), "--json", "--human");
+    assertThat(both.code()).isEqualTo(2);
+  }
+
+  @Test
   void aFileThatIsNotAMinidumpFailsWithExitCode1() throws IOException {
     Path f = dir.resolve("x.dmp");
     Files.writeString(f, "not a minidump at all, just some text here");

@@ -1,6 +1,7 @@
 package dev.symbolic.minidump;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -8,11 +9,14 @@ import java.util.OptionalLong;
  * context frame; elsewhere the {@code %rbp} chain; then scanning.
  */
 final class Amd64Unwinder implements Unwinder {
+  private static final List<String> CALLEE_SAVED =
+      List.of("rbx", "rbp", "r12", "r13", "r14", "r15");
+
   @Override
   public StackFrame caller(Walk w, boolean scanAllowed) {
     CpuContext callee = w.last().context();
-    StackFrame frame = null;
-    if (w.lastIsContext() && w.walker.isWindows()) {
+    StackFrame frame = byCfi(w, callee);
+    if (frame == null && w.lastIsContext() && w.walker.isWindows()) {
       frame = bySimulatingReturn(w, callee);
     }
     if (frame == null && !w.walker.isWindows()) {
@@ -28,6 +32,18 @@ final class Amd64Unwinder implements Unwinder {
       return null;
     }
     return frame;
+  }
+
+  private static StackFrame byCfi(Walk w, CpuContext callee) {
+    Optional<CfiRegisters> caller = w.cfiCaller();
+    if (caller.isEmpty()) {
+      return null;
+    }
+    CpuContext c = w.callerContext(callee, caller.get(), CALLEE_SAVED);
+    if (!c.isValid("rip") || !c.isValid("rsp") || c.raw("rip") == 0 || c.raw("rsp") == 0) {
+      return null;
+    }
+    return StackFrame.of(c.raw("rip") - 1, c, FrameTrust.CFI);
   }
 
   /** Windows x64 leaf functions have no unwind info: the return address is on top. */

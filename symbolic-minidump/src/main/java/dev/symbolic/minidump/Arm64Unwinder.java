@@ -1,6 +1,7 @@
 package dev.symbolic.minidump;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -10,11 +11,16 @@ import java.util.OptionalLong;
  */
 final class Arm64Unwinder implements Unwinder {
   private static final List<String> FP_VALID = List.of("pc", "lr", "fp", "sp");
+  private static final List<String> CALLEE_SAVED = List.of("x19", "x20", "x21", "x22", "x23",
+      "x24", "x25", "x26", "x27", "x28", "fp");
 
   @Override
   public StackFrame caller(Walk w, boolean scanAllowed) {
     CpuContext callee = w.last().context();
-    StackFrame frame = byFramePointer(w, callee);
+    StackFrame frame = byCfi(w, callee);
+    if (frame == null) {
+      frame = byFramePointer(w, callee);
+    }
     if (frame == null && scanAllowed) {
       frame = byScan(w, callee);
     }
@@ -26,6 +32,23 @@ final class Arm64Unwinder implements Unwinder {
       return null;
     }
     return frame;
+  }
+
+  private static StackFrame byCfi(Walk w, CpuContext callee) {
+    Optional<CfiRegisters> caller = w.cfiCaller();
+    if (caller.isEmpty()) {
+      return null;
+    }
+    CpuContext c = w.callerContext(callee, caller.get(), CALLEE_SAVED);
+    if (!c.isValid("pc") || !c.isValid("sp")) {
+      return null;
+    }
+    long pc = strip(w, c.raw("pc"));
+    c = c.with("pc", pc);
+    if (c.isValid("lr")) {
+      c = c.with("lr", strip(w, c.raw("lr")));
+    }
+    return StackFrame.of(pc - 4, c, FrameTrust.CFI);
   }
 
   private static StackFrame byFramePointer(Walk w, CpuContext callee) {

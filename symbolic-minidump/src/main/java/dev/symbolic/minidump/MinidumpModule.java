@@ -245,6 +245,19 @@ public final class MinidumpModule {
     return CodeId.parse(codeIdentifier());
   }
 
+  /**
+   * Returns what a symbol store knows this module by: debug file and id, code file and id.
+   *
+   * @return the key for {@link SymbolSupplier#lookup}
+   */
+  public SymbolSupplierModule symbolKey() {
+    CodeId codeId = codeId();
+    return new SymbolSupplierModule(
+        debugFile().isEmpty() ? Optional.empty() : Optional.of(debugFile()), debugId(),
+        codeFile.isEmpty() ? Optional.empty() : Optional.of(codeFile),
+        codeId.isEmpty() ? Optional.empty() : Optional.of(codeId));
+  }
+
   @Override
   public String toString() {
     return "MinidumpModule{0x" + Long.toHexString(baseAddress) + " " + codeFile + "}";

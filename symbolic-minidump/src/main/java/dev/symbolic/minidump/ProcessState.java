@@ -2,6 +2,7 @@ package dev.symbolic.minidump;
 
 import dev.symbolic.debuginfo.BreakpadSymbols;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.function.Function;
  * <p>Example:
  *
  * <pre>{@code
- * ProcessState state = ProcessState.process(dump, module -> store.load(module));
+ * ProcessState state = ProcessState.process(dump, SymbolSupplier.of(List.of(symbolDir)));
  * System.out.print(StackwalkPrinter.human(state));
  * }</pre>
  *
@@ -39,6 +40,7 @@ import java.util.function.Function;
  * @param unloadedModules the modules unloaded before the dump
  * @param processId the process id, if the misc info stream has it
  * @param threadNames thread ids to names, from the thread names stream
+ * @param modulesWithCorruptSymbols the modules whose symbol file exists but could not be read
  */
 public record ProcessState(
     Optional<SystemInfo> systemInfo,
@@ -54,7 +56,8 @@ public record ProcessState(
     Set<MinidumpModule> modulesWithSymbols,
     List<UnloadedModule> unloadedModules,
     OptionalLong processId,
-    Map<Long, String> threadNames) {
+    Map<Long, String> threadNames,
+    Set<MinidumpModule> modulesWithCorruptSymbols) {
   /** Copies the collections. */
   public ProcessState {
     crashParameters = List.copyOf(crashParameters);
@@ -64,7 +67,33 @@ public record ProcessState(
     modulesWithSymbols = Set.copyOf(modulesWithSymbols);
     unloadedModules = List.copyOf(unloadedModules);
     threadNames = Map.copyOf(threadNames);
+    modulesWithCorruptSymbols = Set.copyOf(modulesWithCorruptSymbols);
   }
+
+  /**
+   * Walks every thread of a dump with symbols from Breakpad symbol stores.
+   *
+   * @param dump the dump
+   * @param supplier the symbol stores
+   * @return the state, with modules whose symbol file is corrupt reported as such
+   * @throws MinidumpException if the module list or thread list is malformed
+   */
+  public static ProcessState process(Minidump dump, SymbolSupplier supplier) {
+    Set<MinidumpModule> corrupt = new LinkedHashSet<>();
+    ProcessState s = process(dump, module -> {
+      SymbolSupplierResult r = supplier.lookup(module.symbolKey());
+      if (r.status() == SymbolSupplierResult.Status.CORRUPT) {
+        corrupt.add(module);
+      }
+      return r.symbols();
+    });
+    Set<MinidumpModule> without = new LinkedHashSet<>(s.modulesWithoutSymbols());
+    without.removeAll(corrupt);
+    return new ProcessState(s.systemInfo(), s.crash(), s.crashParameters(), s.assertion(),
+        s.uptime(), s.requestingThread(), s.threads(), s.modules(), s.mainModule(), without,
+        s.modulesWithSymbols(), s.unloadedModules(), s.processId(), s.threadNames(), corrupt);
+  }
+
 
   /**
    * Walks every thread of a dump and gathers what Breakpad's processor reports.
@@ -120,7 +149,7 @@ public record ProcessState(
         optionalList(dump::unloadedModules),
         optional(dump::miscInfo).filter(MiscInfo::hasProcessId)
             .map(m -> OptionalLong.of(m.processId())).orElse(OptionalLong.empty()),
-        optionalMap(dump::threadNames));
+        optionalMap(dump::threadNames), Set.of());
   }
 
   private static <T> List<T> optionalList(java.util.function.Supplier<List<T>> read) {

@@ -38,7 +38,9 @@ import java.util.function.Function;
  * <p>Example:
  *
  * <pre>{@code
- * StackWalker walker = StackWalker.of(dump, module -> store.load(module));
+ * SymbolSupplier store = SymbolSupplier.of(List.of(Path.of("symbols")));
+ * StackWalker walker = StackWalker.of(dump,
+ *     module -> store.lookup(module.symbolKey()).symbols());
  * for (MinidumpThread thread : dump.threads()) {
  *   CallStack stack = walker.walk(thread.threadId(), thread.context().orElseThrow(),
  *       thread.stack());
@@ -153,6 +155,11 @@ public final class StackWalker {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(stack, "stack");
     Unwinder unwinder = unwinder(context.family());
+    if (stack.isPresent() && context.family().pointerSize().orElse(8) == 4
+        && Long.compareUnsigned(stack.get().start() + stack.get().size() - 1, 0xFFFF_FFFFL) > 0) {
+      // A 32-bit stack beyond 4 GiB is nonsense; Breakpad then walks without memory.
+      stack = Optional.empty();
+    }
     Walk walk = new Walk(this, stack, context.family());
     List<StackFrame> out = new ArrayList<>();
     long ip = context.instructionPointer().orElse(0);

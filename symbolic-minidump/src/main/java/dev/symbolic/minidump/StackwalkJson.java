@@ -108,7 +108,7 @@ public final class StackwalkJson {
       j.name("version").value(m.version().orElse(null));
       j.name("missing_symbols").value(state.modulesWithoutSymbols().contains(m));
       j.name("loaded_symbols").value(state.modulesWithSymbols().contains(m));
-      j.name("corrupt_symbols").value(false);
+      j.name("corrupt_symbols").value(state.modulesWithCorruptSymbols().contains(m));
       j.endObject();
     }
     j.endArray();

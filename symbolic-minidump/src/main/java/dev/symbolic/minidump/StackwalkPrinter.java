@@ -68,7 +68,10 @@ public final class StackwalkPrinter {
     for (MinidumpModule m : state.modules()) {
       String issue = state.modulesWithoutSymbols().contains(m)
           ? "  (WARNING: No symbols, " + basename(m.debugFile()) + ", " + m.debugIdentifier()
-              + ")" : "";
+              + ")"
+          : state.modulesWithCorruptSymbols().contains(m)
+          ? "  (WARNING: Corrupt symbols, " + basename(m.debugFile()) + ", "
+              + m.debugIdentifier() + ")" : "";
       out.append(String.format(Locale.ROOT, "0x%08x - 0x%08x  %s  %s%s%s%n", m.baseAddress(),
           m.baseAddress() + m.size() - 1, basename(m.codeFile()), m.version().orElse("???"),
           main != 0 && m.baseAddress() == main ? "  (main)" : "", issue));

@@ -1,8 +1,13 @@
 package dev.symbolic.minidump;
 
 import dev.symbolic.common.CpuFamily;
+import dev.symbolic.debuginfo.BreakpadCfi;
+import dev.symbolic.debuginfo.BreakpadSymbols;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -23,6 +28,87 @@ final class Walk {
     this.stack = stack;
     this.family = family;
     this.wordSize = family.pointerSize().orElse(8);
+  }
+
+  /** The stack as the CFI and STACK WIN evaluators read it. */
+  CfiMemory memory() {
+    return (address, size) -> {
+      if (stack.isEmpty()) {
+        return OptionalLong.empty();
+      }
+      return size == 4 ? stack.get().readU32(address) : size == 8
+          ? stack.get().readU64(address) : OptionalLong.empty();
+    };
+  }
+
+  /** The symbols of the module containing {@code address}, and the module-relative address. */
+  Optional<BreakpadSymbols> symbolsAt(long address) {
+    return walker.moduleAt(address).flatMap(walker::symbolsFor);
+  }
+
+  long relative(long address) {
+    return address - walker.moduleAt(address).map(MinidumpModule::baseAddress).orElse(0L);
+  }
+
+  /**
+   * The valid registers of a context, named as Breakpad's CFI names them: {@code r11} for the ARM
+   * frame pointer, {@code x29} and {@code x30} for the ARM64 frame pointer and link register.
+   */
+  CfiRegisters cfiRegisters(CpuContext context) {
+    Map<String, Long> m = new HashMap<>();
+    for (String name : context.validRegisterNames()) {
+      m.put(cfiName(name), context.raw(name));
+    }
+    return CfiRegisters.of(m);
+  }
+
+  private String cfiName(String name) {
+    if (family == CpuFamily.ARM_32 && name.equals("fp")) {
+      return "r11";
+    }
+    if (family == CpuFamily.ARM_64) {
+      return name.equals("fp") ? "x29" : name.equals("lr") ? "x30" : name;
+    }
+    return name;
+  }
+
+  /**
+   * Breakpad's CFI step: the {@code STACK CFI} rules covering the last frame's instruction,
+   * evaluated over its registers and the stack.
+   */
+  Optional<CfiRegisters> cfiCaller() {
+    StackFrame last = last();
+    Optional<BreakpadSymbols> symbols = symbolsAt(last.instruction());
+    if (symbols.isEmpty()) {
+      return Optional.empty();
+    }
+    long rel = relative(last.instruction());
+    Optional<BreakpadCfi> cfi = symbols.get().cfiFor(rel);
+    if (cfi.isEmpty()) {
+      return Optional.empty();
+    }
+    return CfiRules.forAddress(cfi.get(), rel)
+        .flatMap(r -> r.findCallerRegisters(cfiRegisters(last.context()), memory(), family));
+  }
+
+  /**
+   * The caller's context: the callee's values (still readable, as Breakpad copies the whole
+   * context), valid where the caller registers give a value or, for callee-saved registers,
+   * where the callee's value was valid.
+   */
+  CpuContext callerContext(CpuContext callee, CfiRegisters caller, Collection<String> calleeSaved) {
+    CpuContext c = callee;
+    List<String> valid = new ArrayList<>();
+    for (String name : callee.registerNames()) {
+      OptionalLong v = caller.get(cfiName(name));
+      if (v.isPresent()) {
+        c = c.with(name, v.getAsLong());
+        valid.add(name);
+      } else if (calleeSaved.contains(name) && callee.isValid(name)) {
+        valid.add(name);
+      }
+    }
+    return c.retainOnly(valid);
   }
 
   StackFrame last() {

@@ -4,39 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.symbolic.common.ByteView;
-import dev.symbolic.debuginfo.BreakpadSymbols;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Walks every dump of the corpus with its symbols; minidump2 must match Breakpad exactly. */
 class StackwalkCorpusTest {
-  /** Breakpad's symbol store layout: DEBUG_FILE/DEBUG_ID/DEBUG_FILE_WITHOUT_PDB.sym. */
-  static Function<MinidumpModule, Optional<BreakpadSymbols>> store(List<Path> roots) {
-    return module -> {
-      String file = StackwalkPrinter.basename(module.debugFile());
-      String stem = file.toLowerCase(Locale.ROOT).endsWith(".pdb")
-          ? file.substring(0, file.length() - 4) : file;
-      for (Path root : roots) {
-        Path sym = root.resolve(file).resolve(module.debugIdentifier()).resolve(stem + ".sym");
-        if (!file.isEmpty() && Files.isRegularFile(sym)) {
-          try {
-            return Optional.of(BreakpadSymbols.parse(ByteView.map(sym)));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }
-      return Optional.empty();
-    };
-  }
-
   static List<Path> symbolRoots() {
     Path root = MinidumpCorpusTest.corpus();
     return List.of(root.resolve("breakpad/symbols"), root.resolve("rust-minidump/symbols"));
@@ -47,7 +22,7 @@ class StackwalkCorpusTest {
     List<Path> files = MinidumpCorpusTest.dumps();
     assumeTrue(!files.isEmpty(), "corpus absent at "
         + MinidumpCorpusTest.corpus().toAbsolutePath() + "; skipped");
-    Function<MinidumpModule, Optional<BreakpadSymbols>> symbols = store(symbolRoots());
+    SymbolSupplier symbols = SymbolSupplier.of(symbolRoots());
     int walked = 0;
     long frames = 0;
     for (Path p : files) {
@@ -66,5 +41,16 @@ class StackwalkCorpusTest {
     }
     assertThat(walked).isGreaterThanOrEqualTo(50);
     assertThat(frames).isGreaterThan(1000);
+  }
+
+  @Test
+  void minidump2ReproducesBreakpadsStackwalkOutputsExactly() throws IOException {
+    Path dmp = MinidumpCorpusTest.minidump2();
+    ProcessState state = ProcessState.process(Minidump.parse(ByteView.map(dmp)),
+        SymbolSupplier.of(List.of(dmp.resolveSibling("symbols"))));
+    assertThat(StackwalkPrinter.human(state))
+        .isEqualTo(Files.readString(dmp.resolveSibling("minidump2.stackwalk.out")));
+    assertThat(StackwalkPrinter.machineReadable(state)).isEqualTo(
+        Files.readString(dmp.resolveSibling("minidump2.stackwalk.machine_readable.out")));
   }
 }
