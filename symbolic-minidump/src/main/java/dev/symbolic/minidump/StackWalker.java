@@ -6,6 +6,7 @@ import dev.symbolic.debuginfo.BreakpadFunction;
 import dev.symbolic.debuginfo.BreakpadLine;
 import dev.symbolic.debuginfo.BreakpadSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +65,8 @@ public final class StackWalker {
   private final Function<MinidumpModule, Optional<BreakpadSymbols>> symbolSource;
   private final Map<MinidumpModule, Optional<BreakpadSymbols>> symbols = new IdentityHashMap<>();
   private final Set<MinidumpModule> withoutSymbols = new LinkedHashSet<>();
+  /** Sorted FUNC start addresses per module, built the first time a PUBLIC symbol is found. */
+  private final Map<MinidumpModule, long[]> functionStarts = new IdentityHashMap<>();
   private final boolean windows;
   /** Frames and scanned words the remaining walks may still spend. */
   private long workLeft;
@@ -239,7 +242,28 @@ public final class StackWalker {
       return false;
     }
     Optional<BreakpadSymbols> s = symbolsFor(module.get());
-    return s.isEmpty() || !s.get().symbolize(address - module.get().baseAddress()).isEmpty();
+    return s.isEmpty() || !lookup(module.get(), s.get(), address - module.get().baseAddress())
+        .isEmpty();
+  }
+
+  /**
+   * Symbolizes a module-relative address with Breakpad's rule for {@code PUBLIC} symbols: one is
+   * used only if it starts after the nearest {@code FUNC} below the address, which bounds it.
+   */
+  private List<BreakpadFrame> lookup(MinidumpModule module, BreakpadSymbols symbols, long rel) {
+    List<BreakpadFrame> frames = symbols.symbolize(rel);
+    if (frames.size() != 1 || !frames.get(0).fromPublic()) {
+      return frames;
+    }
+    long[] starts = functionStarts.computeIfAbsent(module,
+        m -> symbols.functions().mapToLong(BreakpadFunction::address).sorted().toArray());
+    int i = Arrays.binarySearch(starts, rel);
+    int below = i >= 0 ? i : -i - 2;
+    // Unsigned order matters only for addresses above 2^63, which modules never span.
+    if (below >= 0 && starts[below] >= frames.get(0).address()) {
+      return List.of();
+    }
+    return frames;
   }
 
   /** The frame with module and symbols filled in, preceded by the frames inlined into it. */
@@ -258,7 +282,7 @@ public final class StackWalker {
     }
     long base = module.baseAddress();
     long rel = frame.instruction() - base;
-    List<BreakpadFrame> frames = s.get().symbolize(rel);
+    List<BreakpadFrame> frames = lookup(module, s.get(), rel);
     if (frames.isEmpty()) {
       return List.of(withModule);
     }

@@ -298,4 +298,19 @@ class StackWalkerTest {
         .contains("\"registers\":{\"eip\":\"0x00401012\"")
         .contains("\"loaded_symbols\":true");
   }
+
+  @Test
+  void aPublicSymbolIsBoundedByTheNearestFunctionBelow() {
+    String sym = String.join("\n", "MODULE windows x86 5A9832E5287241C1838ED98914E9B7FF1 app.pdb",
+        "FUNC 1000 100 0 f", "PUBLIC 800 0 early", "PUBLIC 3000 0 late", "");
+    StackWalker w = walker(dump(SystemInfo.ARCH_X86, SystemInfo.OS_WIN32_NT), sym);
+    // After f ends, Breakpad does not reach back past f to the public symbol before it.
+    assertThat(w.walk(1, CpuContext.of(CpuFamily.INTEL_32, Map.of("eip", MODULE + 0x1200,
+        "esp", STACK)), Optional.empty()).frames().get(0).function()).isEmpty();
+    assertThat(w.instructionSeemsValid(MODULE + 0x1200)).isFalse();
+    assertThat(w.walk(1, CpuContext.of(CpuFamily.INTEL_32, Map.of("eip", MODULE + 0x3005,
+        "esp", STACK)), Optional.empty()).frames().get(0).function()).isEqualTo("late");
+    assertThat(w.walk(1, CpuContext.of(CpuFamily.INTEL_32, Map.of("eip", MODULE + 0x900,
+        "esp", STACK)), Optional.empty()).frames().get(0).function()).isEqualTo("early");
+  }
 }
