@@ -27,8 +27,7 @@ final class Arm64Unwinder implements Unwinder {
     if (frame == null) {
       return null;
     }
-    long pc = frame.context().raw("pc");
-    if (pc == 0 || w.terminates(pc, frame.context().raw("sp"), callee.raw("sp"))) {
+    if (w.terminates(frame.context().raw("pc"), frame.context().raw("sp"), callee.raw("sp"))) {
       return null;
     }
     return frame;
@@ -52,6 +51,9 @@ final class Arm64Unwinder implements Unwinder {
   }
 
   private static StackFrame byFramePointer(Walk w, CpuContext callee) {
+    if (!callee.isValid("lr")) {
+      callee = correctLinkRegister(w, callee);
+    }
     long fp = callee.raw("fp");
     long callerFp = 0;
     long callerLr = 0;
@@ -65,10 +67,40 @@ final class Arm64Unwinder implements Unwinder {
       callerLr = strip(w, savedLr.getAsLong());
     }
     long callerSp = fp != 0 ? fp + 16 : callee.raw("sp");
-    long pc = strip(w, callee.raw("lr"));
+    // The callee's link register, valid or stale, is the return address, as in Breakpad.
+    long pc = callee.raw("lr");
     CpuContext c = callee.with("fp", callerFp).with("lr", callerLr).with("sp", callerSp)
         .with("pc", pc).retainOnly(FP_VALID);
     return StackFrame.of(pc - 4, c, FrameTrust.FRAME_POINTER);
+  }
+
+  /**
+   * Breakpad's repair of a link register that CFI did not restore: if the frame record the
+   * callee's frame pointer points at links to this frame's frame pointer, the return address
+   * saved next to it is this frame's link register.
+   */
+  private static CpuContext correctLinkRegister(Walk w, CpuContext last) {
+    if (w.frames.size() < 2
+        || Long.compareUnsigned(last.raw("fp"), last.raw("sp")) <= 0) {
+      return last;
+    }
+    long calleeFp = w.frames.get(w.frames.size() - 2).context().raw("fp");
+    long linkedFp = 0;
+    long linkedLr = 0;
+    if (calleeFp != 0) {
+      OptionalLong fp = w.word(calleeFp);
+      OptionalLong lr = w.word(calleeFp + 8);
+      if (fp.isEmpty() || lr.isEmpty()) {
+        return last;
+      }
+      linkedFp = fp.getAsLong();
+      linkedLr = lr.getAsLong();
+    }
+    if (last.raw("fp") != linkedFp) {
+      return last;
+    }
+    // Only the value changes: the register stays invalid, as in Breakpad.
+    return last.with("lr", strip(w, linkedLr)).retainOnly(last.validRegisterNames());
   }
 
   private static StackFrame byScan(Walk w, CpuContext callee) {
@@ -83,13 +115,10 @@ final class Arm64Unwinder implements Unwinder {
   }
 
   /**
-   * Removes pointer authentication bits: an address outside every module keeps only the bits
-   * the highest module address needs.
+   * Breakpad's removal of pointer authentication bits: keep only the bits the end of the
+   * highest module needs, if the result then lies in a module.
    */
   static long strip(Walk w, long pointer) {
-    if (w.walker.moduleAt(pointer).isPresent()) {
-      return pointer;
-    }
     long highest = w.walker.moduleIndex().highestAddress();
     if (highest == 0) {
       return pointer;

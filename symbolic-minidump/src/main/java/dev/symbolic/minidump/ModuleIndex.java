@@ -38,15 +38,12 @@ final class ModuleIndex {
         ? Optional.of(sorted[best]) : Optional.empty();
   }
 
-  /** The end of the highest module, for stripping pointer authentication bits. */
+  /** The end of the module with the highest base, for stripping pointer authentication bits. */
   long highestAddress() {
-    long max = 0;
-    for (MinidumpModule m : sorted) {
-      long end = m.baseAddress() + m.size();
-      if (Long.compareUnsigned(end, max) > 0) {
-        max = end;
-      }
+    if (sorted.length == 0) {
+      return 0;
     }
-    return max;
+    MinidumpModule last = sorted[sorted.length - 1];
+    return last.baseAddress() + last.size();
   }
 }

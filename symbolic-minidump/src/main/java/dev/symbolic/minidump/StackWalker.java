@@ -164,6 +164,9 @@ public final class StackWalker {
       stack = Optional.empty();
     }
     Walk walk = new Walk(this, stack, context.family());
+    if (context.family() == CpuFamily.ARM_64 && context.isValid("lr")) {
+      context = context.with("lr", Arm64Unwinder.strip(walk, context.raw("lr")));
+    }
     List<StackFrame> out = new ArrayList<>();
     long ip = context.instructionPointer().orElse(0);
     StackFrame frame = StackFrame.of(ip, context, FrameTrust.CONTEXT);
