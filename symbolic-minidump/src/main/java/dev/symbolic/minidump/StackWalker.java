@@ -60,7 +60,6 @@ public final class StackWalker {
   /** Words scanned for a return address; four times as many for the caller of the context. */
   static final int SCAN_WORDS = 40;
 
-  private final Minidump dump;
   private final ModuleIndex modules;
   private final Function<MinidumpModule, Optional<BreakpadSymbols>> symbolSource;
   private final Map<MinidumpModule, Optional<BreakpadSymbols>> symbols = new IdentityHashMap<>();
@@ -73,7 +72,6 @@ public final class StackWalker {
 
   private StackWalker(Minidump dump, List<MinidumpModule> modules,
       Function<MinidumpModule, Optional<BreakpadSymbols>> symbolSource, boolean windows) {
-    this.dump = dump;
     this.modules = new ModuleIndex(modules);
     this.symbolSource = symbolSource;
     this.windows = windows;
@@ -217,10 +215,6 @@ public final class StackWalker {
 
   ModuleIndex moduleIndex() {
     return modules;
-  }
-
-  Minidump dump() {
-    return dump;
   }
 
   /** The symbols of a module, asked for once. */
