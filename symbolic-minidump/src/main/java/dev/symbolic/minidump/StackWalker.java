@@ -67,14 +67,16 @@ public final class StackWalker {
   /** Sorted FUNC start addresses per module, built the first time a PUBLIC symbol is found. */
   private final Map<MinidumpModule, long[]> functionStarts = new IdentityHashMap<>();
   private final boolean windows;
+  private final boolean ios;
   /** Frames and scanned words the remaining walks may still spend. */
   private long workLeft;
 
   private StackWalker(Minidump dump, List<MinidumpModule> modules,
-      Function<MinidumpModule, Optional<BreakpadSymbols>> symbolSource, boolean windows) {
+      Function<MinidumpModule, Optional<BreakpadSymbols>> symbolSource, long platform) {
     this.modules = new ModuleIndex(modules);
     this.symbolSource = symbolSource;
-    this.windows = windows;
+    this.windows = platform == SystemInfo.OS_WIN32_NT || platform == SystemInfo.OS_WIN32_WINDOWS;
+    this.ios = platform == SystemInfo.OS_IOS;
     this.workLeft = (1L << 22) + 16 * dump.bytes().length();
   }
 
@@ -90,14 +92,13 @@ public final class StackWalker {
       Minidump dump, Function<MinidumpModule, Optional<BreakpadSymbols>> symbols) {
     Objects.requireNonNull(dump, "dump");
     Objects.requireNonNull(symbols, "symbols");
-    boolean windows = false;
+    long platform;
     try {
-      windows = dump.systemInfo().map(s -> s.platformId() == SystemInfo.OS_WIN32_NT
-          || s.platformId() == SystemInfo.OS_WIN32_WINDOWS).orElse(false);
+      platform = dump.systemInfo().map(SystemInfo::platformId).orElse(-1L);
     } catch (MinidumpException e) {
-      windows = false;
+      platform = -1;
     }
-    return new StackWalker(dump, dump.modules(), symbols, windows);
+    return new StackWalker(dump, dump.modules(), symbols, platform);
   }
 
   /**
@@ -211,6 +212,10 @@ public final class StackWalker {
 
   boolean isWindows() {
     return windows;
+  }
+
+  boolean isIos() {
+    return ios;
   }
 
   ModuleIndex moduleIndex() {

@@ -220,6 +220,28 @@ class StackWalkerTest {
   }
 
   @Test
+  void armOnIosFollowsR7() {
+    Struct s = new Struct(0x40);
+    s.u32(0x10, STACK + 0x20).u32(0x14, MODULE + 0x3011);
+    s.u32(0x20, 0).u32(0x24, 0);
+    long[] r = new long[16];
+    r[7] = STACK + 0x10;
+    r[13] = STACK;
+    r[14] = MODULE + 0x2011; // lr
+    r[15] = MODULE + 0x1010;
+    byte[] raw = MinidumpBuilder.armContext(r);
+    CpuContext ctx = CpuContext.parse(ByteView.of(raw), 0, raw.length, CpuFamily.ARM_32);
+    List<StackFrame> f = walker(dump(SystemInfo.ARCH_ARM, SystemInfo.OS_IOS), null)
+        .walk(1, ctx, stack(s)).frames();
+    assertThat(f).extracting(StackFrame::trust).containsExactly(FrameTrust.CONTEXT,
+        FrameTrust.FRAME_POINTER, FrameTrust.FRAME_POINTER);
+    assertThat(f.get(1).returnAddress()).isEqualTo(MODULE + 0x2011);
+    assertThat(f.get(1).context().register("sp")).hasValue(STACK + 0x18);
+    assertThat(f.get(2).returnAddress()).isEqualTo(MODULE + 0x3011);
+    assertThat(f.get(2).context().validRegisterNames()).containsExactly("r7", "sp", "lr", "pc");
+  }
+
+  @Test
   void processStateSkipsTheDumpThreadAndWalksTheCrashFromTheExceptionContext() {
     Struct stack = new Struct(0x40);
     stack.u32(0x10, 0).u32(0x14, MODULE + 0x2010);
