@@ -132,7 +132,7 @@ class MinidumpFuzzTest {
       StackwalkPrinter.machineReadable(state);
       StackwalkJson.of(state);
     } catch (MinidumpException expected) {
-      // malformed thread or module list, rejected as documented
+      // a malformed thread list, rejected as documented
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * Everything Breakpad's processor derives from a dump: system, crash, assertion, uptime, every
  * thread's walked stack and the modules with their symbol status.
  *
- * <p>As in Breakpad, the thread that wrote the dump (named by Breakpad's info stream) is left
+ * <p>As in Breakpad's processor, a malformed optional stream is treated as absent, a malformed
+ * module list as empty, and the thread that wrote the dump (named by Breakpad's info stream) is left
  * out, and the crashed thread is walked from the exception's context rather than its own, which
  * is inside the exception handler. A thread whose context or stack cannot be read gets an empty
  * stack.
@@ -76,7 +77,7 @@ public record ProcessState(
    * @param dump the dump
    * @param supplier the symbol stores
    * @return the state, with modules whose symbol file is corrupt reported as such
-   * @throws MinidumpException if the module list or thread list is malformed
+   * @throws MinidumpException if the thread list is malformed
    */
   public static ProcessState process(Minidump dump, SymbolSupplier supplier) {
     Set<MinidumpModule> corrupt = new LinkedHashSet<>();
@@ -101,11 +102,12 @@ public record ProcessState(
    * @param dump the dump
    * @param symbols gives the Breakpad symbols of a module, or empty
    * @return the state
-   * @throws MinidumpException if the module list or thread list is malformed
+   * @throws MinidumpException if the thread list is malformed
    */
   public static ProcessState process(
       Minidump dump, Function<MinidumpModule, Optional<BreakpadSymbols>> symbols) {
-    StackWalker walker = StackWalker.of(dump, symbols);
+    List<MinidumpModule> listed = optionalList(dump::modules);
+    StackWalker walker = StackWalker.of(dump, listed, symbols);
     Optional<SystemInfo> system = optional(dump::systemInfo);
     Optional<ExceptionStream> exception = optional(dump::exception);
     Optional<BreakpadInfo> breakpad = optional(dump::breakpadInfo);
@@ -139,7 +141,6 @@ public record ProcessState(
     }
     Optional<CrashReason> crash = exception.isPresent()
         ? optional(dump::crashReason) : Optional.empty();
-    List<MinidumpModule> listed = dump.modules();
     return new ProcessState(system, crash,
         exception.map(ExceptionStream::parameters).orElse(List.of()),
         optional(dump::assertion).map(AssertionInfo::description), uptime(dump),

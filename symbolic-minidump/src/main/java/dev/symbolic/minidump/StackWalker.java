@@ -91,6 +91,12 @@ public final class StackWalker {
   public static StackWalker of(
       Minidump dump, Function<MinidumpModule, Optional<BreakpadSymbols>> symbols) {
     Objects.requireNonNull(dump, "dump");
+    return of(dump, dump.modules(), symbols);
+  }
+
+  /** A walker over a module list read by the caller. */
+  static StackWalker of(Minidump dump, List<MinidumpModule> modules,
+      Function<MinidumpModule, Optional<BreakpadSymbols>> symbols) {
     Objects.requireNonNull(symbols, "symbols");
     long platform;
     try {
@@ -98,7 +104,7 @@ public final class StackWalker {
     } catch (MinidumpException e) {
       platform = -1;
     }
-    return new StackWalker(dump, dump.modules(), symbols, platform);
+    return new StackWalker(dump, modules, symbols, platform);
   }
 
   /**
