@@ -2,6 +2,8 @@ package dev.symbolic.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.symbolic.common.ByteView;
+import dev.symbolic.debuginfo.BreakpadSymbols;
+import dev.symbolic.debuginfo.DebugInfoException;
 import dev.symbolic.minidump.CallStack;
 import dev.symbolic.minidump.CpuContext;
 import dev.symbolic.minidump.MemoryRegion;
@@ -25,7 +27,8 @@ import java.util.function.Supplier;
  * called, and memory is read at every address the dump itself names (stack and instruction
  * pointers, the crash address, module bases, region edges). {@link MinidumpException} is the only
  * acceptable failure; each accessor is tried on its own so that one malformed stream does not hide
- * the others. {@link #stackwalk} walks every thread of arbitrary bytes and prints the reports.
+ * the others. {@link #stackwalk} walks every thread of arbitrary bytes and prints the reports;
+ * {@link #stackwalkWithSymbols} does so with an arbitrary symbol file for every module.
  *
  * <p>Seeds in {@code MinidumpFuzzTestInputs/reader/} are small dumps written by the test builder
  * of symbolic-minidump ({@code FuzzSeedWriter}). A real session:
@@ -130,6 +133,36 @@ class MinidumpFuzzTest {
       }
       StackwalkPrinter.human(state);
       StackwalkPrinter.machineReadable(state);
+      StackwalkJson.of(state);
+    } catch (MinidumpException expected) {
+      // a malformed thread list, rejected as documented
+    }
+  }
+
+  /**
+   * Walks arbitrary dumps with arbitrary symbols: the first two bytes give the length of a
+   * Breakpad symbol file that follows, used for every module, and the rest is the dump. This
+   * drives the {@code STACK WIN} and {@code STACK CFI} paths of the walker over hostile rules and
+   * memory.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void stackwalkWithSymbols(byte[] data) {
+    if (data.length < 2) {
+      return;
+    }
+    int length = Math.min(((data[0] & 0xFF) << 8) | (data[1] & 0xFF), data.length - 2);
+    Optional<BreakpadSymbols> symbols;
+    try {
+      symbols = Optional.of(BreakpadSymbols.parse(ByteView.of(data, 2, length)));
+    } catch (DebugInfoException e) {
+      symbols = Optional.empty();
+    }
+    Optional<BreakpadSymbols> forEveryModule = symbols;
+    try {
+      ProcessState state = ProcessState.process(
+          Minidump.parse(ByteView.of(data, 2 + length, data.length - 2 - length)),
+          module -> forEveryModule);
+      StackwalkPrinter.human(state);
       StackwalkJson.of(state);
     } catch (MinidumpException expected) {
       // a malformed thread list, rejected as documented

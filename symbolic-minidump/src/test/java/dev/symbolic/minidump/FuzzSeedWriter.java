@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the seeds of the fuzz module's {@code MinidumpFuzzTest#reader}: small synthesized dumps
- * with every stream kind. Not a test; run it by hand from the repository root after
+ * Writes the seeds of the fuzz module's {@code MinidumpFuzzTest}: small synthesized dumps with
+ * every stream kind for {@code reader} and {@code stackwalk}, and the same prefixed with a symbol
+ * file with {@code STACK WIN} and {@code STACK CFI} records for {@code stackwalkWithSymbols}. Not a test; run it by hand from the repository root after
  * {@code ./mvnw -q -pl symbolic-minidump -am test-compile}:
  *
  * <pre>
  * java -cp symbolic-minidump/target/test-classes:symbolic-minidump/target/classes:\
  * symbolic-common/target/classes dev.symbolic.minidump.FuzzSeedWriter \
- *     fuzz/src/test/resources/dev/symbolic/fuzz/MinidumpFuzzTestInputs/reader
+ *     fuzz/src/test/resources/dev/symbolic/fuzz/MinidumpFuzzTestInputs
  * </pre>
  */
 public final class FuzzSeedWriter {
@@ -27,11 +28,12 @@ public final class FuzzSeedWriter {
   /**
    * Writes the seeds.
    *
-   * @param args the seed directory
+   * @param args the directory holding one seed directory per fuzz target
    * @throws IOException if a file cannot be written
    */
   public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args[0]);
+    Path root = Path.of(args[0]);
+    Path dir = root.resolve("reader");
     Files.createDirectories(dir);
     byte[] stack = new byte[64];
     stack[0] = 0x10;
@@ -70,5 +72,31 @@ public final class FuzzSeedWriter {
             MinidumpBuilder.arm64Context(new long[31], 0x2000, 0x100000))))
         .exception(3, 1, 1, 0x10, new long[0], new byte[0])
         .build());
+    Path walk = root.resolve("stackwalk");
+    Path withSymbols = root.resolve("stackwalkWithSymbols");
+    Files.createDirectories(walk);
+    Files.createDirectories(withSymbols);
+    byte[] symbols = String.join("\n",
+        "MODULE windows x86 5A9832E5287241C1838ED98914E9B7FF1 a.pdb",
+        "FILE 1 a.c",
+        "FUNC 1000 100 8 f",
+        "1000 100 1 1",
+        "STACK WIN 4 1000 100 0 0 8 0 0 0 1 $T0 $ebp = $eip $T0 4 + ^ = $ebp $T0 ^ = "
+            + "$esp $T0 8 + =",
+        "STACK CFI INIT 1000 100 .cfa: $esp 4 + .ra: .cfa -4 + ^",
+        "STACK CFI 1004 .cfa: $esp 8 + $ebp: .cfa -8 + ^",
+        "").getBytes(StandardCharsets.UTF_8);
+    try (var files = Files.list(dir)) {
+      for (Path seed : (Iterable<Path>) files::iterator) {
+        byte[] dump = Files.readAllBytes(seed);
+        Files.write(walk.resolve(seed.getFileName()), dump);
+        byte[] prefixed = new byte[2 + symbols.length + dump.length];
+        prefixed[0] = (byte) (symbols.length >> 8);
+        prefixed[1] = (byte) symbols.length;
+        System.arraycopy(symbols, 0, prefixed, 2, symbols.length);
+        System.arraycopy(dump, 0, prefixed, 2 + symbols.length, dump.length);
+        Files.write(withSymbols.resolve(seed.getFileName()), prefixed);
+      }
+    }
   }
 }
