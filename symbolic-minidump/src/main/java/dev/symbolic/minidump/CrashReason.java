@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>The reason is a Windows exception name ({@code EXCEPTION_ACCESS_VIOLATION_WRITE}), a Linux
  * signal with its {@code si_code} ({@code SIGSEGV /SEGV_MAPERR}, Breakpad's spelling without a
  * space after the slash), or a Mach exception with its code ({@code EXC_BAD_ACCESS /
- * KERN_INVALID_ADDRESS}). Unknown codes read {@code 0x%08x / 0x%08x} (code / flags). For access
+ * KERN_INVALID_ADDRESS}). A Windows {@code __fastfail} names its code ({@code
+ * EXCEPTION_STACK_BUFFER_OVERRUN / FAST_FAIL_FATAL_APP_EXIT}). Unknown codes read {@code 0x%08x / 0x%08x} (code / flags). For access
  * violations and in-page errors the address is the data address from the second parameter;
  * otherwise it is the exception address. On 32-bit CPUs it is masked to 32 bits.
  *
@@ -62,6 +63,32 @@ public record CrashReason(String reason, long address) {
   private static void win(long code, String name) {
     WINDOWS.put(code, name);
   }
+
+  /** Windows {@code __fastfail} codes, the parameter of a stack buffer overrun, by number. */
+  private static final String[] FAST_FAIL = {
+    "LEGACY_GS_VIOLATION", "VTGUARD_CHECK_FAILURE", "STACK_COOKIE_CHECK_FAILURE",
+    "CORRUPT_LIST_ENTRY", "INCORRECT_STACK", "INVALID_ARG", "GS_COOKIE_INIT", "FATAL_APP_EXIT",
+    "RANGE_CHECK_FAILURE", "UNSAFE_REGISTRY_ACCESS", "GUARD_ICALL_CHECK_FAILURE",
+    "GUARD_WRITE_CHECK_FAILURE", "INVALID_FIBER_SWITCH", "INVALID_SET_OF_CONTEXT",
+    "INVALID_REFERENCE_COUNT", null, null, null, "INVALID_JUMP_BUFFER", "MRDATA_MODIFIED",
+    "CERTIFICATION_FAILURE", "INVALID_EXCEPTION_CHAIN", "CRYPTO_LIBRARY",
+    "INVALID_CALL_IN_DLL_CALLOUT", "INVALID_IMAGE_BASE", "DLOAD_PROTECTION_FAILURE",
+    "UNSAFE_EXTENSION_CALL", "DEPRECATED_SERVICE_INVOKED", "INVALID_BUFFER_ACCESS",
+    "INVALID_BALANCED_TREE", "INVALID_NEXT_THREAD", "GUARD_ICALL_CHECK_SUPPRESSED",
+    "APCS_DISABLED", "INVALID_IDLE_STATE", "MRDATA_PROTECTION_FAILURE",
+    "UNEXPECTED_HEAP_EXCEPTION", "INVALID_LOCK_STATE", "GUARD_JUMPTABLE",
+    "INVALID_LONGJUMP_TARGET", "INVALID_DISPATCH_CONTEXT", "INVALID_THREAD",
+    "INVALID_SYSCALL_NUMBER", "INVALID_FILE_OPERATION", "LPAC_ACCESS_DENIED", "GUARD_SS_FAILURE",
+    "LOADER_CONTINUITY_FAILURE", "GUARD_EXPORT_SUPPRESSION_FAILURE", "INVALID_CONTROL_STACK",
+    "SET_CONTEXT_DENIED", "INVALID_IAT", "HEAP_METADATA_CORRUPTION",
+    "PAYLOAD_RESTRICTION_VIOLATION", "LOW_LABEL_ACCESS_DENIED", "ENCLAVE_CALL_FAILURE",
+    "UNHANDLED_LSS_EXCEPTON", "ADMINLESS_ACCESS_DENIED", "UNEXPECTED_CALL",
+    "CONTROL_INVALID_RETURN_ADDRESS", "UNEXPECTED_HOST_BEHAVIOR", "FLAGS_CORRUPTION",
+    "VEH_CORRUPTION", "ETW_CORRUPTION", "RIO_ABORT", "INVALID_PFN",
+    "GUARD_ICALL_CHECK_FAILURE_XFG", "CAST_GUARD", "HOST_VISIBILITY_CHANGE",
+    "KERNEL_CET_SHADOW_STACK_ASSIST", "PATCH_CALLBACK_FAILED", "NTDLL_PATCH_FAILED",
+    "INVALID_FLS_DATA"
+  };
 
   /** Linux signal names by number; {@code null} where Breakpad has none. */
   private static final String[] SIGNALS = {
@@ -122,6 +149,12 @@ public record CrashReason(String reason, long address) {
         if (code == 0xc0000006L && p.size() >= 3) {
           reason += " / " + hex32(p.get(2) & 0xFFFF_FFFFL);
         }
+      } else if (code == 0xc0000409L && !p.isEmpty()) {
+        // __fastfail raises a "stack buffer overrun" whatever the failure; its code says which.
+        long ff = p.get(0) & 0xFFFF_FFFFL;
+        String name = ff < FAST_FAIL.length ? FAST_FAIL[(int) ff] : null;
+        reason = "EXCEPTION_STACK_BUFFER_OVERRUN / "
+            + (name != null ? "FAST_FAIL_" + name : hex32(ff));
       } else {
         reason = WINDOWS.getOrDefault(code, fallback);
       }

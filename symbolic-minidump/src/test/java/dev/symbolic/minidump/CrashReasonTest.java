@@ -45,6 +45,12 @@ class CrashReasonTest {
     assertThat(crash(AMD64, WIN, 0xe06d7363L, 0, 7).reason()).isEqualTo("Unhandled C++ Exception");
     assertThat(crash(AMD64, WIN, 0x80000003L, 0, 7).reason()).isEqualTo("EXCEPTION_BREAKPOINT");
     assertThat(crash(AMD64, WIN, 0x12345678L, 2, 7).reason()).isEqualTo("0x12345678 / 0x00000002");
+    assertThat(crash(AMD64, WIN, 0xc0000409L, 1, 7, 7).reason())
+        .isEqualTo("EXCEPTION_STACK_BUFFER_OVERRUN / FAST_FAIL_FATAL_APP_EXIT");
+    assertThat(crash(AMD64, WIN, 0xc0000409L, 1, 7, 16).reason())
+        .isEqualTo("EXCEPTION_STACK_BUFFER_OVERRUN / 0x00000010");
+    assertThat(crash(AMD64, WIN, 0xc0000409L, 1, 7).reason())
+        .isEqualTo("EXCEPTION_STACK_BUFFER_OVERRUN");
   }
 
   @Test
