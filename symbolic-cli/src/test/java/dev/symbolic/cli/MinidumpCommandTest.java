@@ -70,7 +70,8 @@ class MinidumpCommandTest {
     String symbols = dmp.resolveSibling("symbols").toString();
     Result human = run("minidump", "stackwalk", dmp.toString(), symbols);
     assertThat(human.code()).isEqualTo(0);
-    assertThat(human.out()).isEqualTo(Files.readString(dmp.resolveSibling("minidump2.stackwalk.out")));
+    assertThat(human.out())
+        .isEqualTo(Files.readString(dmp.resolveSibling("minidump2.stackwalk.out")));
     Result machine = run("minidump", "stackwalk", "--machine-readable", dmp.toString(), symbols);
     assertThat(machine.out()).isEqualTo(
         Files.readString(dmp.resolveSibling("minidump2.stackwalk.machine_readable.out")));

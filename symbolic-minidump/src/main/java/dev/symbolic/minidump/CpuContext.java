@@ -176,7 +176,8 @@ public final class CpuContext {
    */
   public OptionalLong register(String name) {
     int i = index(family, name);
-    return i >= 0 && (validMask & (1L << i)) != 0 ? OptionalLong.of(values[i]) : OptionalLong.empty();
+    return i >= 0 && (validMask & (1L << i)) != 0
+        ? OptionalLong.of(values[i]) : OptionalLong.empty();
   }
 
   /**

@@ -14,9 +14,10 @@ import java.util.Optional;
  * signal with its {@code si_code} ({@code SIGSEGV /SEGV_MAPERR}, Breakpad's spelling without a
  * space after the slash), or a Mach exception with its code ({@code EXC_BAD_ACCESS /
  * KERN_INVALID_ADDRESS}). A Windows {@code __fastfail} names its code ({@code
- * EXCEPTION_STACK_BUFFER_OVERRUN / FAST_FAIL_FATAL_APP_EXIT}). Unknown codes read {@code 0x%08x / 0x%08x} (code / flags). For access
- * violations and in-page errors the address is the data address from the second parameter;
- * otherwise it is the exception address. On 32-bit CPUs it is masked to 32 bits.
+ * EXCEPTION_STACK_BUFFER_OVERRUN / FAST_FAIL_FATAL_APP_EXIT}). Unknown codes read {@code 0x%08x /
+ * 0x%08x} (code / flags). For access violations and in-page errors the address is the data
+ * address from the second parameter; otherwise it is the exception address. On 32-bit CPUs it is
+ * masked to 32 bits.
  *
  * @param reason the crash reason
  * @param address the crash address, unsigned
@@ -136,7 +137,8 @@ public record CrashReason(String reason, long address) {
     if (platform == SystemInfo.OS_WIN32_NT || platform == SystemInfo.OS_WIN32_WINDOWS) {
       List<Long> p = exception.parameters();
       if (code == 0xc0000005L || code == 0xc0000006L) {
-        String base = code == 0xc0000005L ? "EXCEPTION_ACCESS_VIOLATION" : "EXCEPTION_IN_PAGE_ERROR";
+        String base =
+            code == 0xc0000005L ? "EXCEPTION_ACCESS_VIOLATION" : "EXCEPTION_IN_PAGE_ERROR";
         reason = base;
         if (!p.isEmpty()) {
           long type = p.get(0);

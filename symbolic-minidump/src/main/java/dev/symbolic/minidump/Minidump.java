@@ -509,7 +509,8 @@ public final class Minidump {
       for (long i = 0; i < count; i++) {
         long at = rva + headerSize + entrySize * i;
         out.add(new HandleDescriptor(DumpBytes.u64(file, at), optionalString(at + 8, budget),
-            optionalString(at + 12, budget), DumpBytes.u32(file, at + 16), DumpBytes.u32(file, at + 20),
+            optionalString(at + 12, budget), DumpBytes.u32(file, at + 16),
+            DumpBytes.u32(file, at + 20),
             DumpBytes.u32(file, at + 24), DumpBytes.u32(file, at + 28)));
       }
       return Collections.unmodifiableList(out);

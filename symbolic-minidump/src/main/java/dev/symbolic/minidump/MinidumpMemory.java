@@ -104,7 +104,8 @@ public final class MinidumpMemory {
    */
   public OptionalLong readU8(long address) {
     int i = find(address);
-    return i < 0 ? OptionalLong.empty() : OptionalLong.of(file.u8(offsets[i] + address - starts[i]));
+    return i < 0
+        ? OptionalLong.empty() : OptionalLong.of(file.u8(offsets[i] + address - starts[i]));
   }
 
   /**

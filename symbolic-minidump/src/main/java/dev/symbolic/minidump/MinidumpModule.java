@@ -210,7 +210,8 @@ public final class MinidumpModule {
    */
   public Optional<DebugId> debugId() {
     return codeView
-        .filter(cv -> cv.signature() == CodeViewRecord.PDB70 || cv.signature() == CodeViewRecord.ELF)
+        .filter(cv -> cv.signature() == CodeViewRecord.PDB70
+            || cv.signature() == CodeViewRecord.ELF)
         .map(CodeViewRecord::debugId);
   }
 

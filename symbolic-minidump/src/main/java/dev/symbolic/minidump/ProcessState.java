@@ -9,13 +9,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything Breakpad's processor derives from a dump: system, crash, assertion, uptime, every
  * thread's walked stack and the modules with their symbol status.
  *
  * <p>As in Breakpad's processor, a malformed optional stream is treated as absent, a malformed
- * module list as empty, and the thread that wrote the dump (named by Breakpad's info stream) is left
+ * module list as empty, the thread that wrote the dump (named by Breakpad's info stream) is left
  * out, and the crashed thread is walked from the exception's context rather than its own, which
  * is inside the exception handler. A thread whose context or stack cannot be read gets an empty
  * stack.
@@ -153,7 +154,7 @@ public record ProcessState(
         optionalMap(dump::threadNames), Set.of());
   }
 
-  private static <T> List<T> optionalList(java.util.function.Supplier<List<T>> read) {
+  private static <T> List<T> optionalList(Supplier<List<T>> read) {
     try {
       return read.get();
     } catch (MinidumpException e) {
@@ -161,7 +162,7 @@ public record ProcessState(
     }
   }
 
-  private static Map<Long, String> optionalMap(java.util.function.Supplier<Map<Long, String>> read) {
+  private static Map<Long, String> optionalMap(Supplier<Map<Long, String>> read) {
     try {
       return read.get();
     } catch (MinidumpException e) {
@@ -191,7 +192,7 @@ public record ProcessState(
   }
 
   /** A stream whose malformation is treated as absence, as Breakpad's processor does. */
-  private static <T> Optional<T> optional(java.util.function.Supplier<Optional<T>> read) {
+  private static <T> Optional<T> optional(Supplier<Optional<T>> read) {
     try {
       return read.get();
     } catch (MinidumpException e) {

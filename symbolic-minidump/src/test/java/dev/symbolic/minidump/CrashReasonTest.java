@@ -74,7 +74,8 @@ class CrashReasonTest {
     assertThat(crash(AMD64, MAC, 1, 13, 0).reason()).isEqualTo("EXC_BAD_ACCESS / EXC_I386_GPFLT");
     assertThat(crash(SystemInfo.ARCH_ARM64, SystemInfo.OS_IOS, 1, 0x101, 0).reason())
         .isEqualTo("EXC_BAD_ACCESS / EXC_ARM_DA_ALIGN");
-    assertThat(crash(AMD64, MAC, 2, 1, 0).reason()).isEqualTo("EXC_BAD_INSTRUCTION / EXC_I386_INVOP");
+    assertThat(crash(AMD64, MAC, 2, 1, 0).reason())
+        .isEqualTo("EXC_BAD_INSTRUCTION / EXC_I386_INVOP");
     assertThat(crash(SystemInfo.ARCH_ARM, MAC, 2, 1, 0).reason())
         .isEqualTo("EXC_BAD_INSTRUCTION / EXC_ARM_UNDEFINED");
     assertThat(crash(AMD64, MAC, 3, 1, 0).reason()).isEqualTo("EXC_ARITHMETIC / EXC_I386_DIV");

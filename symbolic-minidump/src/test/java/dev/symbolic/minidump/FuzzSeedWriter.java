@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Writes the seeds of the fuzz module's {@code MinidumpFuzzTest}: small synthesized dumps with
  * every stream kind for {@code reader} and {@code stackwalk}, and the same prefixed with a symbol
- * file with {@code STACK WIN} and {@code STACK CFI} records for {@code stackwalkWithSymbols}. Not a test; run it by hand from the repository root after
- * {@code ./mvnw -q -pl symbolic-minidump -am test-compile}:
+ * file with {@code STACK WIN} and {@code STACK CFI} records for {@code stackwalkWithSymbols}.
+ * Not a test; run it by hand from the repository root after {@code ./mvnw -q -pl
+ * symbolic-minidump -am test-compile}:
  *
  * <pre>
  * java -cp symbolic-minidump/target/test-classes:symbolic-minidump/target/classes:\

@@ -34,7 +34,8 @@ class MinidumpCorpusTest {
 
   static Path minidump2() {
     Path p = corpus().resolve("breakpad/minidump2.dmp");
-    assumeTrue(Files.isRegularFile(p), "corpus absent at " + corpus().toAbsolutePath() + "; skipped");
+    assumeTrue(Files.isRegularFile(p),
+        "corpus absent at " + corpus().toAbsolutePath() + "; skipped");
     return p;
   }
 
