@@ -14,7 +14,8 @@ final class MinidumpReading {
     }
     MinidumpMemory memory = dump.memory();
     for (MemoryRegion r : memory.regions()) {
-      sum += memory.readU64(r.start()).orElse(0) + memory.readU32(r.start() + r.size() - 4).orElse(0);
+      sum += memory.readU64(r.start()).orElse(0)
+          + memory.readU32(r.start() + r.size() - 4).orElse(0);
     }
     for (MinidumpThread t : dump.threads()) {
       sum += t.threadId() + t.teb();

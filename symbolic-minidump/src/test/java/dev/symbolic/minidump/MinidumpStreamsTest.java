@@ -286,7 +286,8 @@ class MinidumpStreamsTest {
   void armCpuInfo() {
     assertThat(ArmCpuNames.describe(7, 0x413fc090L, (1 << 2) | (1 << 12)))
         .isEqualTo("ARMv7 ARM Cortex-A9 features: thumb,neon");
-    assertThat(ArmCpuNames.describe(8, 0x12000000L, 0)).isEqualTo("ARMv8 vendor(0x12) part(0x12000000)");
+    assertThat(ArmCpuNames.describe(8, 0x12000000L, 0))
+        .isEqualTo("ARMv8 vendor(0x12) part(0x12000000)");
   }
 
   @Test
@@ -365,7 +366,8 @@ class MinidumpStreamsTest {
     assertThat(d.linuxProcStatus()).isEmpty();
     assertThat(d.linuxCmdLine()).containsExactly("/bin/app", "--flag");
     assertThat(d.linuxEnviron()).containsExactly("A=1", "B=2");
-    assertThat(d.linuxAuxv()).containsExactly(new AuxvEntry(6, 4096), new AuxvEntry(33, 0x7fff0000L));
+    assertThat(d.linuxAuxv())
+        .containsExactly(new AuxvEntry(6, 4096), new AuxvEntry(33, 0x7fff0000L));
     assertThat(d.linuxDsoDebug()).hasValueSatisfying(b -> assertThat(b.length()).isEqualTo(40));
   }
 
