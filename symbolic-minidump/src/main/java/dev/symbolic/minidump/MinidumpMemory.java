@@ -17,9 +17,6 @@ import java.util.OptionalLong;
  * overlap finds the one starting later.
  */
 public final class MinidumpMemory {
-  private static final MinidumpMemory EMPTY =
-      new MinidumpMemory(ByteView.empty(), new long[0], new long[0], new long[0]);
-
   private final ByteView file;
   private final long[] starts;
   private final long[] sizes;
@@ -30,15 +27,6 @@ public final class MinidumpMemory {
     this.starts = starts;
     this.sizes = sizes;
     this.offsets = offsets;
-  }
-
-  /**
-   * Returns memory with no regions.
-   *
-   * @return the empty memory
-   */
-  public static MinidumpMemory empty() {
-    return EMPTY;
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.symbolic.common.CodeId;
 import dev.symbolic.common.DebugId;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,23 +48,6 @@ public final class MinidumpModule {
     this.versionInfo = versionInfo;
     this.codeView = codeView;
     this.miscDebugFile = miscDebugFile;
-  }
-
-  /**
-   * Creates a module from its parts, for callers that assemble module lists themselves.
-   *
-   * @param baseAddress the load address
-   * @param size the size of the loaded image
-   * @param codeFile the path of the code file
-   * @param codeView the CodeView record, if any
-   * @return the module, with zero checksum, timestamp and version info
-   */
-  public static MinidumpModule of(
-      long baseAddress, long size, String codeFile, Optional<CodeViewRecord> codeView) {
-    Objects.requireNonNull(codeFile, "codeFile");
-    Objects.requireNonNull(codeView, "codeView");
-    return new MinidumpModule(baseAddress, size, 0, 0, codeFile,
-        new FixedFileInfo(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), codeView, "");
   }
 
   static MinidumpModule read(ByteView file, long offset, ReadBudget budget) {
