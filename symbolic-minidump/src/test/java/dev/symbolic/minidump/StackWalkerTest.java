@@ -8,11 +8,15 @@ import dev.symbolic.debuginfo.BreakpadSymbols;
 import dev.symbolic.minidump.MinidumpBuilder.ModuleSpec;
 import dev.symbolic.minidump.MinidumpBuilder.Struct;
 import dev.symbolic.minidump.MinidumpBuilder.ThreadSpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each unwinding rule on synthesized stacks, and the walk's limits. */
 class StackWalkerTest {
@@ -334,5 +338,38 @@ class StackWalkerTest {
         "esp", STACK)), Optional.empty()).frames().get(0).function()).isEqualTo("late");
     assertThat(w.walk(1, CpuContext.of(CpuFamily.INTEL_32, Map.of("eip", MODULE + 0x900,
         "esp", STACK)), Optional.empty()).frames().get(0).function()).isEqualTo("early");
+  }
+
+  @Test
+  void modulesWithMissingOrCorruptSymbolsAreFlagged(@TempDir Path store) throws IOException {
+    byte[] stack = new Struct(0x40).u32(0x10, 0).u32(0x14, MODULE + 0x2010).array();
+    byte[] dumpBytes = new MinidumpBuilder()
+        .systemInfo(SystemInfo.ARCH_X86, SystemInfo.OS_WIN32_NT, null)
+        .moduleList(List.of(
+            new ModuleSpec(MODULE, 0x10000, "c:\\app.exe",
+                MinidumpBuilder.pdb70(MinidumpStreamsTest.GUID, 1, "c:\\app.pdb"), 0, 0),
+            new ModuleSpec(0x500000, 0x1000, "c:\\other.dll",
+                MinidumpBuilder.pdb70(MinidumpStreamsTest.GUID, 2, "other.pdb"), 0, 0)))
+        .threadList(List.of(new ThreadSpec(1, STACK, stack, MinidumpBuilder.x86Context(
+            Map.of("eip", MODULE + 0x1010L, "esp", STACK, "ebp", STACK + 0x10)))))
+        .build();
+    Path dir = store.resolve("app.pdb").resolve("5A9832E5287241C1838ED98914E9B7FF1");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("app.sym"), "not a symbol file\n");
+    ProcessState state = ProcessState.process(Minidump.parse(ByteView.of(dumpBytes)),
+        SymbolSupplier.of(List.of(store)));
+    assertThat(state.modulesWithCorruptSymbols()).extracting(MinidumpModule::codeFile)
+        .containsExactly("c:\\app.exe");
+    assertThat(state.modulesWithoutSymbols()).isEmpty();
+    assertThat(StackwalkPrinter.human(state)).contains(
+        "0x00400000 - 0x0040ffff  app.exe  ???  (main)  (WARNING: Corrupt symbols, app.pdb,"
+            + " 5A9832E5287241C1838ED98914E9B7FF1)\n",
+        "0x00500000 - 0x00500fff  other.dll  ???\n");
+    Files.delete(dir.resolve("app.sym"));
+    ProcessState missing = ProcessState.process(Minidump.parse(ByteView.of(dumpBytes)),
+        SymbolSupplier.of(List.of(store)));
+    assertThat(StackwalkPrinter.human(missing)).contains(
+        "app.exe  ???  (main)  (WARNING: No symbols, app.pdb, 5A9832E5287241C1838ED98914E9B7FF1)");
+    assertThat(StackwalkJson.of(missing)).contains("\"missing_symbols\":true");
   }
 }
