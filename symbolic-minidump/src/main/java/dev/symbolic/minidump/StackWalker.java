@@ -294,16 +294,18 @@ public final class StackWalker {
     if (frames.isEmpty()) {
       return List.of(withModule);
     }
-    long lineBase = lineStart(s.get(), rel).orElse(rel);
+    // As in Breakpad, inlined frames are copies of the frame: all share the line record's
+    // start as the base of their line offsets.
+    long lineBase = base + lineStart(s.get(), rel).orElse(rel);
     List<StackFrame> out = new ArrayList<>(frames.size());
     for (int i = 0; i < frames.size(); i++) {
       BreakpadFrame f = frames.get(i);
-      long thisLineBase = i == 0 ? lineBase : frames.get(i - 1).address();
       boolean outer = i == frames.size() - 1;
       out.add(new StackFrame(frame.instruction(),
           outer ? frame.returnAddress() : frame.instruction(), frame.context(),
-          outer ? frame.trust() : FrameTrust.INLINE, found, f.name(), base + f.address(),
-          f.file(), f.line(), base + thisLineBase));
+          outer ? frame.trust() : FrameTrust.INLINE, found,
+          outer || !f.name().isEmpty() ? f.name() : "<name omitted>", base + f.address(),
+          f.file(), f.line(), lineBase));
     }
     return out;
   }
