@@ -444,6 +444,26 @@ public final class Minidump {
   }
 
   /**
+   * Returns how long the process had run when the dump was written, as Breakpad computes it: the
+   * header's timestamp minus the misc info's process creation time.
+   *
+   * @return the seconds, or empty without process times, with a zero time, or if the process
+   *     would have started after the dump
+   * @throws MinidumpException if the misc info stream is malformed
+   */
+  public OptionalLong processUptime() {
+    Optional<MiscInfo> misc = miscInfo();
+    if (misc.isEmpty() || !misc.get().hasProcessTimes()) {
+      return OptionalLong.empty();
+    }
+    long created = misc.get().processCreateTime();
+    if (timestamp == 0 || created == 0 || timestamp < created) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(timestamp - created);
+  }
+
+  /**
    * Reads Breakpad's info stream.
    *
    * @return the dump and requesting thread ids, or empty without the stream

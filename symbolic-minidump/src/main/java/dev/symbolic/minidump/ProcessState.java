@@ -180,15 +180,11 @@ public record ProcessState(
   }
 
   private static OptionalLong uptime(Minidump dump) {
-    Optional<MiscInfo> misc = optional(dump::miscInfo);
-    if (misc.isEmpty() || !misc.get().hasProcessTimes()) {
+    try {
+      return dump.processUptime();
+    } catch (MinidumpException e) {
       return OptionalLong.empty();
     }
-    long created = misc.get().processCreateTime();
-    if (dump.timestamp() == 0 || created == 0 || dump.timestamp() < created) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.of(dump.timestamp() - created);
   }
 
   /** A stream whose malformation is treated as absence, as Breakpad's processor does. */

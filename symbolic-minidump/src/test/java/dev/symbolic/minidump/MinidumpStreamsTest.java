@@ -308,6 +308,7 @@ class MinidumpStreamsTest {
     assertThat(m.hasProcessTimes()).isTrue();
     assertThat(m.processCreateTime()).isEqualTo(0x45d35f70L);
     assertThat(m.buildString()).isEmpty();
+    assertThat(d.processUptime()).hasValue(0x45d35f73L - 0x45d35f70L);
     BreakpadInfo bp = d.breakpadInfo().orElseThrow();
     assertThat(bp.dumpThreadId()).isEmpty();
     assertThat(bp.requestingThreadId()).hasValue(0xbf4L);
