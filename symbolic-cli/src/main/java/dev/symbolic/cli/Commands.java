@@ -79,7 +79,8 @@ final class Commands {
         .subcommand(proguard)
         .subcommand(Sourcemap.group(env))
         .subcommand(ObjectCommand.group(env))
-        .subcommand(Symbolize.command(env));
+        .subcommand(Symbolize.command(env))
+        .subcommand(MinidumpCommand.group(env));
   }
 
   /** {@code symbolic proguard retrace}. */
