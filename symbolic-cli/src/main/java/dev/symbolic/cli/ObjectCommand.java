@@ -4,6 +4,7 @@ import dev.symbolic.common.ByteView;
 import dev.symbolic.common.Name;
 import dev.symbolic.common.NameMangling;
 import dev.symbolic.common.ParseException;
+import dev.symbolic.debuginfo.BreakpadWriter;
 import dev.symbolic.debuginfo.DebugSession;
 import dev.symbolic.debuginfo.ElfDebugLink;
 import dev.symbolic.debuginfo.Function;
@@ -57,7 +58,31 @@ final class ObjectCommand {
                 + " too.",
             "FILE", 1, 1, parsed -> functions(env, parsed))
             .option("--demangle", null, false, "Demangle names.")
+            .operand("FILE", "The object or debug file."))
+        .subcommand(CommandSpec.leaf("breakpad",
+            "Writes a Breakpad symbol file (.sym), as Breakpad's dump_syms does: MODULE, INFO"
+                + " CODE_ID, FILE, INLINE_ORIGIN, FUNC with line and INLINE records, PUBLIC."
+                + " Names are demangled. A split DWARF package FILE.dwp beside FILE is read too.",
+            "FILE", 1, 1, parsed -> breakpad(env, parsed))
+            .option("--name", "NAME", false,
+                "The module name on the MODULE line (default: FILE's name).")
             .operand("FILE", "The object or debug file."));
+  }
+
+  private static int breakpad(Env env, CommandSpec.Parsed parsed) throws IOException {
+    Path file = Path.of(parsed.operand(0));
+    ObjectFile o = open(file);
+    String name = parsed.option("--name") != null ? parsed.option("--name")
+        : String.valueOf(file.getFileName());
+    Writer out = writer(env);
+    try {
+      BreakpadWriter.write(o, name, n -> name(n, true), out);
+    } catch (ParseException e) {
+      out.flush();
+      throw CliException.failure("invalid debug information: " + e.getMessage());
+    }
+    out.flush();
+    return 0;
   }
 
   private static ObjectFile open(Path file) {

@@ -133,6 +133,17 @@ public final class SymbolMap implements Iterable<Symbol> {
     return i >= 0 && addresses[i] == address ? Optional.of(get(i)) : Optional.empty();
   }
 
+  /** Index of the first symbol at or above {@code address} (unsigned); {@link #size()} if none. */
+  int ceilingIndex(long address) {
+    int i = floor(address);
+    return i >= 0 && addresses[i] == address ? i : i + 1;
+  }
+
+  /** The address of symbol {@code index}, without creating a {@link Symbol}. */
+  long address(int index) {
+    return addresses[index];
+  }
+
   /** Index of the last symbol whose address is at or below {@code address} (unsigned), or -1. */
   private int floor(long address) {
     long key = address ^ Long.MIN_VALUE;
