@@ -2,6 +2,7 @@
 module dev.symbolic.minidump {
   requires transitive dev.symbolic.common;
   requires transitive dev.symbolic.debuginfo;
+  requires dev.symbolic.demangle;
 
   exports dev.symbolic.minidump;
 }

@@ -65,14 +65,17 @@ final class MinidumpCommand {
                 + " line from Breakpad symbols, registers, how each frame was found) and the"
                 + " loaded modules. Symbols are looked up in each SYMBOL_PATH laid out as a"
                 + " Breakpad symbol store: DEBUG_FILE/DEBUG_ID/DEBUG_FILE_WITHOUT_PDB.sym, else"
-                + " CODE_FILE/CODE_ID/CODE_FILE_WITHOUT_EXE_OR_DLL.sym.",
+                + " CODE_FILE/CODE_ID/CODE_FILE_WITHOUT_EXE_OR_DLL.sym; else an ELF debug file"
+                + " with the module's debug id at .build-id/XX/REST.debug or named like the code"
+                + " file, converted to Breakpad symbols in memory.",
             "DUMP [SYMBOL_PATH...]", 1, Integer.MAX_VALUE, parsed -> stackwalk(env, parsed))
             .option("--human", null, false, "Breakpad's human-readable report (default).")
             .option("--machine-readable", null, false,
                 "Breakpad's pipe-delimited report (minidump_stackwalk -m).")
             .option("--json", null, false, "rust-minidump's JSON report (main fields).")
             .operand("DUMP", "The minidump file.")
-            .operand("SYMBOL_PATH", "A directory laid out as a Breakpad symbol store."))
+            .operand("SYMBOL_PATH",
+                "A directory laid out as a Breakpad symbol store, or holding ELF debug files."))
         .subcommand(CommandSpec.leaf("dump",
             "Prints the header, directory and streams of a minidump, in the shape of Breakpad's"
                 + " minidump_dump: threads with their CPU context and stack, modules, memory,"

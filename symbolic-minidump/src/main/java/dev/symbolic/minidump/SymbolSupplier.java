@@ -1,9 +1,17 @@
 package dev.symbolic.minidump;
 
 import dev.symbolic.common.ByteView;
+import dev.symbolic.common.Name;
+import dev.symbolic.common.NameMangling;
 import dev.symbolic.debuginfo.BreakpadSymbols;
+import dev.symbolic.debuginfo.BreakpadWriter;
 import dev.symbolic.debuginfo.DebugInfoException;
+import dev.symbolic.debuginfo.FileFormat;
+import dev.symbolic.debuginfo.ObjectFile;
+import dev.symbolic.demangle.DemangleOptions;
+import dev.symbolic.demangle.Demangler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -27,6 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * appended. When that file is in no store, the code file is tried the same way, as rust-minidump
  * does: {@code <root>/<code file>/<CODE ID>/<code file without .exe or .dll>.sym} with the code id
  * in uppercase. Roots are tried in order, the debug file in every root before the code file.
+ *
+ * <p>When no symbol file exists, native debug files are tried in every root: the GNU build-id
+ * layout {@code <root>/.build-id/<first two hex digits of the code id>/<the rest>.debug}, then a
+ * file named like the code file (or debug file) directly in the root. An ELF file counts only if
+ * its debug id is the module's; it is converted in memory with {@link BreakpadWriter} (names
+ * demangled, as {@code dump_syms} writes them).
  *
  * <p>The first file that exists is the answer: it is memory-mapped and parsed, and if that fails
  * the module's symbols are {@linkplain SymbolSupplierResult.Status#CORRUPT corrupt}. Results,
@@ -94,7 +108,7 @@ public final class SymbolSupplier {
   }
 
   private static Optional<String> relativePath(String file, String id, String... extensions) {
-    String leaf = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    String leaf = leaf(file);
     if (leaf.isEmpty() || leaf.equals(".") || leaf.equals("..") || id.isEmpty()) {
       return Optional.empty();
     }
@@ -123,7 +137,84 @@ public final class SymbolSupplier {
         }
       }
     }
+    for (String relative : nativeRelativePaths(module)) {
+      for (Path root : roots) {
+        Path file;
+        try {
+          file = root.resolve(relative);
+        } catch (InvalidPathException e) {
+          continue;
+        }
+        if (Files.isRegularFile(file)) {
+          Optional<SymbolSupplierResult> converted = convert(file, module);
+          if (converted.isPresent()) {
+            return converted.get();
+          }
+        }
+      }
+    }
     return SymbolSupplierResult.missing();
+  }
+
+  /**
+   * Where a native debug file of a module may be, relative to a root: the build-id layout, then
+   * the code file's and the debug file's names.
+   *
+   * @param module the module's identifiers
+   * @return relative paths with {@code /} separators, in lookup order
+   */
+  public static List<String> nativeRelativePaths(SymbolSupplierModule module) {
+    List<String> out = new ArrayList<>(3);
+    if (module.codeId().isPresent()) {
+      String hex = module.codeId().get().toString();
+      if (hex.length() > 2) {
+        out.add(".build-id/" + hex.substring(0, 2) + "/" + hex.substring(2) + ".debug");
+      }
+    }
+    for (Optional<String> name : List.of(module.codeFile(), module.debugFile())) {
+      if (name.isPresent()) {
+        String leaf = leaf(name.get());
+        if (!leaf.isEmpty() && !leaf.equals(".") && !leaf.equals("..") && !out.contains(leaf)) {
+          out.add(leaf);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String leaf(String file) {
+    return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  }
+
+  /** A native file's symbols, or empty if it is not this module's (another debug id). */
+  private static Optional<SymbolSupplierResult> convert(Path file, SymbolSupplierModule module) {
+    try {
+      ByteView bytes = ByteView.map(file);
+      if (FileFormat.detect(bytes) != FileFormat.ELF) {
+        return Optional.empty(); // an executable this library cannot read yet, not corrupt
+      }
+      ObjectFile object = ObjectFile.open(bytes);
+      if (module.debugId().isPresent() && !object.debugId().equals(module.debugId().get())) {
+        return Optional.empty();
+      }
+      StringBuilder sym = new StringBuilder();
+      BreakpadWriter.write(object, leaf(file.getFileName().toString()), SymbolSupplier::demangle,
+          sym);
+      BreakpadSymbols symbols =
+          BreakpadSymbols.parse(ByteView.of(sym.toString().getBytes(StandardCharsets.UTF_8)));
+      return Optional.of(SymbolSupplierResult.found(file, symbols));
+    } catch (IOException | DebugInfoException e) {
+      return Optional.of(SymbolSupplierResult.corrupt(file,
+          e.getMessage() != null ? e.getMessage() : e.toString()));
+    }
+  }
+
+  private static String demangle(Name name) {
+    if (name.mangling() == NameMangling.UNMANGLED) {
+      return name.text();
+    }
+    return Demangler.demangle(name.text(), name.language(), DemangleOptions.complete())
+        .orElse(name.text());
   }
 
   /** One module's result, loaded by the first thread that asks; the others wait for it. */

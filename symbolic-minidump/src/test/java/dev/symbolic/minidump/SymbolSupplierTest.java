@@ -164,4 +164,35 @@ class SymbolSupplierTest {
     assertThat(s.lookup(SymbolSupplierModule.of("test_app.pdb", kernel32)).status())
         .isEqualTo(SymbolSupplierResult.Status.MISSING);
   }
+
+  /** A native ELF debug file in the build-id layout or by name, converted when its id matches. */
+  @Test
+  void nativeElfFiles(@TempDir Path dir) throws IOException {
+    Path bin = CfiCorpusTest.corpus().resolve("debuginfo/generated/binaries/c-gcc-O2-dwarf5");
+    assumeTrue(Files.isRegularFile(bin), bin + " absent; skipped");
+    dev.symbolic.debuginfo.ObjectFile object =
+        dev.symbolic.debuginfo.ObjectFile.open(dev.symbolic.common.ByteView.map(bin));
+    CodeId code = object.codeId().orElseThrow();
+    SymbolSupplierModule module = new SymbolSupplierModule(Optional.of("prog"),
+        Optional.of(object.debugId()), Optional.of("/usr/bin/prog"), Optional.of(code));
+    assertThat(SymbolSupplier.nativeRelativePaths(module)).containsExactly(
+        ".build-id/" + code.toString().substring(0, 2) + "/" + code.toString().substring(2)
+            + ".debug", "prog");
+
+    Path buildId = dir.resolve("a").resolve(SymbolSupplier.nativeRelativePaths(module).get(0));
+    Files.createDirectories(buildId.getParent());
+    Files.copy(bin, buildId);
+    SymbolSupplierResult r = SymbolSupplier.of(List.of(dir.resolve("a"))).lookup(module);
+    assertThat(r.status()).isEqualTo(SymbolSupplierResult.Status.FOUND);
+    assertThat(r.symbols().orElseThrow().module().debugId()).isEqualTo(object.debugId());
+    assertThat(r.symbols().orElseThrow().functionCount()).isPositive();
+
+    // By name, but another build: not this module's file.
+    Files.createDirectories(dir.resolve("b"));
+    Files.copy(bin, dir.resolve("b/prog"));
+    SymbolSupplierModule other = new SymbolSupplierModule(Optional.of("prog"), Optional.of(ID),
+        Optional.of("prog"), Optional.empty());
+    assertThat(SymbolSupplier.of(List.of(dir.resolve("b"))).lookup(other).status())
+        .isEqualTo(SymbolSupplierResult.Status.MISSING);
+  }
 }
