@@ -486,7 +486,7 @@ public final class Dwarf {
    * Like {@link #readDie}, but only decodes the attributes of subroutine DIEs; other DIEs are
    * skipped, by a precomputed size when all their forms have a fixed size.
    */
-  long scanDie(DwarfUnit u, DwarfCursor c, long off, DwarfDie d, int[] fixedSizes) {
+  long scanDie(DwarfUnit u, DwarfCursor c, long off, DwarfDie d, DwarfLayout layout) {
     if (off >= u.end) {
       throw new DebugInfoException(off, "DIE past end of unit");
     }
@@ -502,14 +502,42 @@ public final class Dwarf {
       throw new DebugInfoException(off, "unknown abbreviation code " + code);
     }
     int tag = ab.tags[ai];
+    int fixed = layout.size[ai];
     if (tag == TAG_SUBPROGRAM || tag == TAG_INLINED_SUBROUTINE) {
-      return readDie(u, off, d);
+      if (fixed < 0) {
+        return readDie(u, off, d);
+      }
+      // Every attribute at a known offset: read just the three that give the ranges.
+      d.reset(off);
+      d.tag = tag;
+      d.hasChildren = ab.children[ai];
+      long attrs = c.pos;
+      int k = layout.lowPc[ai];
+      if (k >= 0) {
+        c.pos = attrs + layout.lowPcOffset[ai];
+        d.lowPcForm = ab.attrForms[k];
+        d.lowPc = readForm(c, u, d.lowPcForm, ab.implicitConsts[k]);
+      }
+      k = layout.highPc[ai];
+      if (k >= 0) {
+        c.pos = attrs + layout.highPcOffset[ai];
+        d.highPcForm = ab.attrForms[k];
+        d.highPc = readForm(c, u, d.highPcForm, ab.implicitConsts[k]);
+      }
+      k = layout.ranges[ai];
+      if (k >= 0) {
+        c.pos = attrs + layout.rangesOffset[ai];
+        d.rangesForm = ab.attrForms[k];
+        d.ranges = readForm(c, u, d.rangesForm, ab.implicitConsts[k]);
+      }
+      c.pos = attrs;
+      c.skip(fixed);
+      return c.pos;
     }
     // Only what a tree walk reads of a DIE that is not a subroutine: no full reset.
     d.offset = off;
     d.tag = tag == 0 ? -1 : tag;
     d.hasChildren = ab.children[ai];
-    int fixed = fixedSizes[ai];
     if (fixed >= 0) {
       c.skip(fixed);
       return c.pos;
@@ -527,22 +555,8 @@ public final class Dwarf {
     return c.pos;
   }
 
-  /** Returns the byte size of each abbreviation's attributes for a unit, or -1 if variable. */
-  static int[] fixedSizes(DwarfUnit u, DwarfAbbrevs ab) {
-    int[] out = new int[ab.count];
-    int offSize = u.dwarf64 ? 8 : 4;
-    for (int i = 0; i < ab.count; i++) {
-      int total = 0;
-      for (int k = ab.attrStart[i], e = ab.attrStart[i + 1]; k < e && total >= 0; k++) {
-        int sz = formSize(ab.attrForms[k], u.addrSize, offSize, u.version);
-        total = sz < 0 ? -1 : total + sz;
-      }
-      out[i] = total;
-    }
-    return out;
-  }
-
-  private static int formSize(int form, int addrSize, int offSize, int version) {
+  /** The byte size of a form's value, or -1 if it varies (strings, blocks, LEB128). */
+  static int formSize(int form, int addrSize, int offSize, int version) {
     switch (form) {
       case FORM_ADDR:
         return addrSize;

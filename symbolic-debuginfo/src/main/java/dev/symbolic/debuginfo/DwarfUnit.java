@@ -331,10 +331,10 @@ public final class DwarfUnit {
     DwarfDie d = new DwarfDie();
     long[] ranges = new long[16];
     long off = dieStart;
-    int[] fixed = Dwarf.fixedSizes(this, abbrevs());
+    DwarfLayout layout = DwarfLayout.of(this, abbrevs());
     DwarfCursor c = new DwarfCursor(dwarf.info, dwarf.le, dieStart);
     while (off < end) {
-      long next = dwarf.scanDie(this, c, off, d, fixed);
+      long next = dwarf.scanDie(this, c, off, d, layout);
       if (d.tag == 0) {
         if (depth > 0) {
           depth--;
