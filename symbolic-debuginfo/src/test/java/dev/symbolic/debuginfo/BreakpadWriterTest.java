@@ -23,21 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * rustc and gcc -O0; 94-98 % for gcc -O2, whose cold partitions have lines but no subprogram).
  */
 class BreakpadWriterTest {
-  private static final String SYM = String.join("\n",
-      "MODULE Linux x86_64 5A5F32914295A4FA22B591670A49FBEF0 x.so",
-      "INFO CODE_ID 915F325A9542FAA422B591670A49FBEFC8B4A1A3",
-      "FILE 0 /src/main.c",
-      "FILE 1 /src/util.h",
-      "INLINE_ORIGIN 0 helper",
-      "FUNC 1000 30 0 main",
-      "INLINE 0 12 0 0 1010 10",
-      "1000 10 10 0",
-      "1010 10 3 1",
-      "1020 10 13 0",
-      "PUBLIC 1000 0 main",
-      "PUBLIC 2000 0 other",
-      "");
-
   private static String write(ObjectFile o, String name) throws IOException {
     StringBuilder sb = new StringBuilder();
     BreakpadWriter.write(o, name, Name::text, sb);
@@ -46,7 +31,8 @@ class BreakpadWriterTest {
 
   @Test
   void breakpadRoundTrip() throws IOException {
-    ObjectFile o = ObjectFile.open(ByteView.of(SYM.getBytes(StandardCharsets.UTF_8)));
+    ObjectFile o =
+        ObjectFile.open(ByteView.of(BreakpadSamples.SYM.getBytes(StandardCharsets.UTF_8)));
     assertThat(write(o, "x.so")).isEqualTo(String.join("\n",
         "MODULE Linux x86_64 5A5F32914295A4FA22B591670A49FBEF0 x.so",
         "INFO CODE_ID 915F325A9542FAA422B591670A49FBEFC8B4A1A3",
@@ -58,7 +44,7 @@ class BreakpadWriterTest {
         "1000 10 10 0",
         "1010 10 3 1",
         "1020 10 13 0",
-        "PUBLIC 2000 0 other",
+        "PUBLIC 2000 0 _ZN3foo3barEv",
         ""));
   }
 
