@@ -114,7 +114,7 @@ final class Commands {
         }
       }
       try {
-        Retracer retracer = Retracer.of(loadMapping()).verbose(verbose);
+        Retracer retracer = Retracer.of(loadMapping()).verbose(verbose).parallel(true);
         Writer out = new BufferedWriter(new OutputStreamWriter(env.out, StandardCharsets.UTF_8),
             1 << 16);
         try (Reader in = new InputStreamReader(input, StandardCharsets.UTF_8)) {

@@ -31,22 +31,40 @@ import java.util.Set;
  * <p>Immutable and thread-safe; each call keeps its own state.
  */
 public final class Retracer {
+  /** Lines read at most before answering them: bounds memory on endless input. */
+  private static final int BATCH = 1 << 14;
+
   private final Mapping mapping;
   private final boolean verbose;
+  private final boolean parallel;
 
-  private Retracer(Mapping mapping, boolean verbose) {
+  private Retracer(Mapping mapping, boolean verbose, boolean parallel) {
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.verbose = verbose;
+    this.parallel = parallel;
   }
 
   /** A retracer printing R8's default output. */
   public static Retracer of(Mapping mapping) {
-    return new Retracer(mapping, false);
+    return new Retracer(mapping, false, false);
   }
 
   /** A retracer printing full method signatures, as R8's {@code --verbose} does. */
   public Retracer verbose(boolean verbose) {
-    return new Retracer(mapping, verbose);
+    return new Retracer(mapping, verbose, parallel);
+  }
+
+  /**
+   * A retracer that spreads a long input over the common fork-join pool when retracing from a
+   * {@link Reader}: lines waiting to be read are cut into runs that each start at an exception
+   * line (whose output does not depend on the lines before it), the runs are retraced at once,
+   * and their output is written in order. The output is the same as without.
+   *
+   * @param parallel whether to use several cores
+   * @return the retracer
+   */
+  public Retracer parallel(boolean parallel) {
+    return new Retracer(mapping, verbose, parallel);
   }
 
   /** Retraces a whole trace; lines are separated by {@code \n} in the result. */
@@ -71,13 +89,74 @@ public final class Retracer {
     Context context = Context.EMPTY;
     List<String> lines = new ArrayList<>();
     String line;
+    if (!parallel) {
+      while ((line = reader.readLine()) != null) {
+        lines.clear();
+        context = retraceLine(line, context, lines);
+        for (String l : lines) {
+          out.append(l).append('\n');
+        }
+      }
+      return;
+    }
+    // Lines already waiting are retraced together; a line typed at a terminal is answered at
+    // once.
+    List<String> batch = new ArrayList<>();
     while ((line = reader.readLine()) != null) {
-      lines.clear();
-      context = retraceLine(line, context, lines);
-      for (String l : lines) {
+      batch.add(line);
+      if (batch.size() < BATCH && reader.ready()) {
+        continue;
+      }
+      context = retraceBatch(batch, context, out);
+      batch.clear();
+    }
+    retraceBatch(batch, context, out);
+  }
+
+  /** Retraces lines in runs, each starting at an exception line, on several cores. */
+  private Context retraceBatch(List<String> batch, Context context, Appendable out)
+      throws IOException {
+    int tasks = Math.min(Runtime.getRuntime().availableProcessors() * 4, batch.size() / 256);
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int t = 1; t < tasks; t++) {
+      int i = Math.max(starts.get(starts.size() - 1) + 1, batch.size() * t / tasks);
+      while (i < batch.size() && !startsAnew(batch.get(i))) {
+        i++;
+      }
+      if (i < batch.size() && i > starts.get(starts.size() - 1)) {
+        starts.add(i);
+      }
+    }
+    int runs = starts.size();
+    List<List<String>> outputs = new ArrayList<>(runs);
+    Context[] ends = new Context[runs];
+    for (int r = 0; r < runs; r++) {
+      outputs.add(new ArrayList<>());
+    }
+    Context first = context;
+    java.util.stream.IntStream range = java.util.stream.IntStream.range(0, runs);
+    (runs > 1 ? range.parallel() : range).forEach(r -> {
+      Context c = r == 0 ? first : Context.EMPTY;
+      int to = r + 1 < runs ? starts.get(r + 1) : batch.size();
+      List<String> o = outputs.get(r);
+      for (int i = starts.get(r); i < to; i++) {
+        c = retraceLine(batch.get(i), c, o);
+      }
+      ends[r] = c;
+    });
+    for (List<String> o : outputs) {
+      for (String l : o) {
         out.append(l).append('\n');
       }
     }
+    return ends[runs - 1];
+  }
+
+  /** Whether a line's output is independent of the lines before it: an exception line. */
+  private static boolean startsAnew(String text) {
+    StackTraceLine line = StackTraceLine.parse(text);
+    return line.hasClass() && !line.isFrame();
   }
 
   /**

@@ -52,8 +52,10 @@ class RetraceConformanceTest {
       throws IOException {
     Path root = Corpus.proguard();
     ProguardMapping map = MAPPINGS.computeIfAbsent(root.resolve(mapping), RetraceConformanceTest::open);
-    String actual = Retracer.of(map).verbose(verbose).retrace(Files.readString(root.resolve(trace)));
+    String input = Files.readString(root.resolve(trace));
+    String actual = Retracer.of(map).verbose(verbose).retrace(input);
     assertThat(actual).isEqualTo(Files.readString(root.resolve(expected)));
+    assertThat(Retracer.of(map).verbose(verbose).parallel(true).retrace(input)).isEqualTo(actual);
   }
 
   @Test
@@ -65,6 +67,11 @@ class RetraceConformanceTest {
     assertThat(Retracer.of(map).retrace(frames))
         .isEqualTo(Files.readString(root.resolve("large/frames-10000.expected.txt")));
     assertThat(Retracer.of(map).verbose(true).retrace(frames))
+        .isEqualTo(Files.readString(root.resolve("large/frames-10000.expected-verbose.txt")));
+    // In runs on several cores (the 600 exception lines give the cut points): the same output.
+    assertThat(Retracer.of(map).parallel(true).retrace(frames))
+        .isEqualTo(Files.readString(root.resolve("large/frames-10000.expected.txt")));
+    assertThat(Retracer.of(map).verbose(true).parallel(true).retrace(frames))
         .isEqualTo(Files.readString(root.resolve("large/frames-10000.expected-verbose.txt")));
     for (String extra : List.of("outlines.txt", "rewrite-frames.txt")) {
       Path trace = root.resolve("fixture-traces/traces/large/" + extra);
