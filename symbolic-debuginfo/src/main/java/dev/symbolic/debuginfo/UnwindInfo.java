@@ -3,6 +3,7 @@ package dev.symbolic.debuginfo;
 import dev.symbolic.common.Arch;
 import dev.symbolic.common.ByteView;
 import dev.symbolic.common.CpuFamily;
+import dev.symbolic.common.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * The call frame information of one section: {@code .eh_frame} (LSB) or {@code .debug_frame}
@@ -154,12 +156,14 @@ public final class UnwindInfo {
 
       @Override
       public boolean hasNext() {
-        while (next == null && pos >= 0) {
-          long[] end = new long[1];
-          next = entry(pos, end);
-          pos = end[0];
-        }
-        return next != null;
+        return guard(() -> {
+          while (next == null && pos >= 0) {
+            long[] end = new long[1];
+            next = entry(pos, end);
+            pos = end[0];
+          }
+          return next != null;
+        });
       }
 
       @Override
@@ -184,7 +188,7 @@ public final class UnwindInfo {
   public List<UnwindRow> rows(UnwindFde fde) {
     List<UnwindRow> rows = new ArrayList<>();
     UnwindProgram program = new UnwindProgram();
-    program.run(section, le, pointers, fde, ehFrame, aarch64, (start, end) ->
+    run(program, fde, (start, end) ->
         rows.add(new UnwindRow(start, end, program.cfaRule(), program.registerRules())));
     return rows;
   }
@@ -197,6 +201,10 @@ public final class UnwindInfo {
    * @throws DebugInfoException if the section or its search table is malformed
    */
   public Optional<UnwindFde> fdeFor(long address) {
+    return guard(() -> findFde(address));
+  }
+
+  private Optional<UnwindFde> findFde(long address) {
     if (searchTable.isPresent()) {
       return searchTableLookup(searchTable.get(), address);
     }
@@ -234,7 +242,7 @@ public final class UnwindInfo {
     }
     UnwindRow[] found = new UnwindRow[1];
     UnwindProgram program = new UnwindProgram();
-    program.run(section, le, pointers, fde.get(), ehFrame, aarch64, (start, end) -> {
+    run(program, fde.get(), (start, end) -> {
       if (found[0] == null && Long.compareUnsigned(address, start) >= 0
           && Long.compareUnsigned(address, end) < 0) {
         found[0] = new UnwindRow(start, end, program.cfaRule(), program.registerRules());
@@ -245,7 +253,21 @@ public final class UnwindInfo {
 
   /** Runs an FDE's program into a sink; the writer's allocation-free path. */
   void run(UnwindProgram program, UnwindFde fde, UnwindProgram.RowSink sink) {
-    program.run(section, le, pointers, fde, ehFrame, aarch64, sink);
+    guard(() -> {
+      program.run(section, le, pointers, fde, ehFrame, aarch64, sink);
+      return null;
+    });
+  }
+
+  /** Reports every malformation as a {@link DebugInfoException}, as ByteView reads do not. */
+  private static <T> T guard(Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (DebugInfoException e) {
+      throw e;
+    } catch (ParseException e) {
+      throw new DebugInfoException(e.offset(), e.getMessage(), e);
+    }
   }
 
   // ------------------------------------------------------------------------------- entries
@@ -283,7 +305,7 @@ public final class UnwindInfo {
     }
     try {
       return fde(pos, c, format64[0], ehFrame ? idPos - id : id);
-    } catch (DebugInfoException malformed) {
+    } catch (ParseException malformed) {
       return null;
     }
   }
@@ -425,7 +447,7 @@ public final class UnwindInfo {
         return Optional.empty();
       }
       return Optional.of(new SearchTable(hdr, pointers, tableEncoding, c.pos, count));
-    } catch (DebugInfoException malformed) {
+    } catch (ParseException malformed) {
       return Optional.empty();
     }
   }

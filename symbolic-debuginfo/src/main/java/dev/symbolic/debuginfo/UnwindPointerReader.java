@@ -147,6 +147,7 @@ final class UnwindPointerReader {
     try {
       return OptionalLong.of(pointer(c, encoding, funcBase));
     } catch (DebugInfoException unresolvable) {
+      // Only base and indirection failures are DebugInfoExceptions here; truncation is not.
       c.pos = at;
       align(c, encoding);
       value(c, encoding);
