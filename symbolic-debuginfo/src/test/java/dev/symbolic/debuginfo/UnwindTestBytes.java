@@ -93,6 +93,14 @@ final class UnwindTestBytes {
     len = save;
   }
 
+  /** Overwrites an 8-byte value at {@code at}. */
+  void patch64(int at, long v) {
+    int save = len;
+    len = at;
+    u64(v);
+    len = save;
+  }
+
   ByteView view() {
     return ByteView.of(Arrays.copyOf(buf, len));
   }
