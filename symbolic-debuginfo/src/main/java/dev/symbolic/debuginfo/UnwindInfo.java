@@ -26,6 +26,9 @@ import java.util.function.Supplier;
  * <p>Thread-safe: instances hold no mutable state besides the lazily built index.
  */
 public final class UnwindInfo {
+  /** The most rules (counting each row's CFA) {@link #rows} materializes for one FDE. */
+  static final long MAX_TABLE_RULES = 1L << 22;
+
   private final ByteView section;
   private final boolean ehFrame;
   private final boolean le;
@@ -183,13 +186,22 @@ public final class UnwindInfo {
    *
    * @param fde an FDE of this section
    * @return the rows; at least one
-   * @throws DebugInfoException if the FDE's instructions are malformed
+   * @throws DebugInfoException if the FDE's instructions are malformed, or would materialize
+   *     more than 4 Mi rules in total
    */
   public List<UnwindRow> rows(UnwindFde fde) {
     List<UnwindRow> rows = new ArrayList<>();
     UnwindProgram program = new UnwindProgram();
-    run(program, fde, (start, end) ->
-        rows.add(new UnwindRow(start, end, program.cfaRule(), program.registerRules())));
+    long[] rules = new long[1];
+    run(program, fde, (start, end) -> {
+      // Every row copies all rules; bound the total so a hostile program cannot exhaust memory.
+      rules[0] += program.count + 1;
+      if (rules[0] > MAX_TABLE_RULES) {
+        throw new DebugInfoException(fde.offset(), "unwind table of more than "
+            + MAX_TABLE_RULES + " rules");
+      }
+      rows.add(new UnwindRow(start, end, program.cfaRule(), program.registerRules()));
+    });
     return rows;
   }
 

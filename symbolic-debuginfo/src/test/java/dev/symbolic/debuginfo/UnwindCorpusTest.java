@@ -39,6 +39,27 @@ class UnwindCorpusTest {
   }
 
   @Test
+  void arm64InitRecordsGetTheLinkRegisterAsReturnAddress() throws IOException {
+    Path file = ElfCorpus.symbolic().resolve("fixtures/linux/arm64/cfi_test");
+    assumeTrue(Files.isRegularFile(file), "arm64 fixture absent: skipping");
+    String text = CfiAsciiWriter.toText(ElfFile.parse(ByteView.map(file)));
+    List<String> init = text.lines().filter(l -> l.startsWith("STACK CFI INIT ")).toList();
+    assertThat(init).isNotEmpty().allSatisfy(l -> assertThat(l).endsWith(" .cfa: sp 0 + .ra: x30"));
+    assertThat(text).contains(" x29: .cfa -").contains(" .ra: .cfa -");
+    assertThat(text).doesNotContain("$");
+  }
+
+  @Test
+  void ehFrameHdrSearchTableIsUsedWhenPresent() throws IOException {
+    ElfFile elf = ElfFile.parse(ByteView.map(ElfCorpus.symbolic().resolve("fixtures/linux/crash")));
+    UnwindInfo info = UnwindInfo.ehFrame(elf).orElseThrow();
+    assertThat(info.hasSearchTable()).isTrue();
+    for (UnwindFde fde : info.fdes()) {
+      assertThat(info.fdeFor(fde.address() + fde.size() / 2)).contains(fde);
+    }
+  }
+
+  @Test
   void everyCorpusElfParsesAndYieldsRows() throws IOException {
     List<Path> files = corpusElfs();
     assumeTrue(!files.isEmpty(), "ELF corpus absent: skipping");
