@@ -50,6 +50,15 @@ class UnwindCorpusTest {
   }
 
   @Test
+  void i386RecordsUseBreakpadsX86RegisterNames() throws IOException {
+    Path file = ElfCorpus.generated().resolve("binaries/c-gcc-O2-m32-dwarf5");
+    assumeTrue(Files.isRegularFile(file), "i386 binary absent: skipping");
+    String text = CfiAsciiWriter.toText(ElfFile.parse(ByteView.map(file)));
+    assertThat(text).contains(".cfa: $esp 4 +").contains(".ra: .cfa -4 + ^")
+        .contains("$ebp: .cfa -8 + ^").doesNotContain("$rsp").doesNotContain("$eip");
+  }
+
+  @Test
   void ehFrameHdrSearchTableIsUsedWhenPresent() throws IOException {
     ElfFile elf = ElfFile.parse(ByteView.map(ElfCorpus.symbolic().resolve("fixtures/linux/crash")));
     UnwindInfo info = UnwindInfo.ehFrame(elf).orElseThrow();

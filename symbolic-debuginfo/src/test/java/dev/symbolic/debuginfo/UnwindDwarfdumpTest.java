@@ -7,6 +7,7 @@ import dev.symbolic.common.ByteView;
 import dev.symbolic.common.CpuFamily;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,12 @@ class UnwindDwarfdumpTest {
   @Test
   void cfaRulesAgreeWithLlvmDwarfdump() throws Exception {
     assumeTrue(toolAvailable(), TOOL + " not installed: skipping");
-    List<Path> files = UnwindCorpusTest.corpusElfs();
+    List<Path> files = new ArrayList<>(UnwindCorpusTest.corpusElfs());
     assumeTrue(!files.isEmpty(), "ELF corpus absent: skipping");
+    Path large = Path.of("target/large/large-cpp-gcc-O2-dwarf5");
+    if (Files.isRegularFile(large)) {
+      files.add(large);
+    }
     int checked = 0;
     int expressions = 0;
     List<String> mismatches = new ArrayList<>();
