@@ -13,7 +13,8 @@ import java.util.Objects;
  * Writes a Breakpad symbol file ({@code .sym}) for any {@link ObjectFile}, as Breakpad's {@code
  * dump_syms} does: {@code MODULE}, {@code INFO CODE_ID}, {@code FILE}, {@code INLINE_ORIGIN},
  * {@code FUNC} with line records and {@code INLINE} records, then {@code PUBLIC} records for the
- * symbols no function covers. Stack walkers that read Breakpad symbols (this library's minidump
+ * symbols no function covers, then for ELF the {@code STACK CFI} records of {@code .eh_frame} and
+ * {@code .debug_frame} ({@link CfiAsciiWriter}). Stack walkers that read Breakpad symbols (this library's minidump
  * walker, Breakpad, rust-minidump) can then use a native debug file.
  *
  * <p>Line records give the innermost source location at each address and {@code INLINE} records
@@ -105,6 +106,9 @@ public final class BreakpadWriter {
         out.append("PUBLIC ").append(Long.toHexString(s.address())).append(" 0 ")
             .append(print(s.name())).append('\n');
       }
+    }
+    if (object.elf().isPresent()) {
+      CfiAsciiWriter.write(object.elf().get(), out);
     }
   }
 

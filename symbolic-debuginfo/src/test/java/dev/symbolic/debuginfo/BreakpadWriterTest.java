@@ -60,6 +60,9 @@ class BreakpadWriterTest {
     BreakpadSymbols sym = BreakpadSymbols.parse(ByteView.of(text.getBytes(StandardCharsets.UTF_8)));
     assertThat(sym.brokenLineCount()).isZero();
     assertThat(sym.module().debugId()).isEqualTo(o.debugId());
+    // Native unwind information comes along as STACK CFI records.
+    assertThat(text).endsWith(CfiAsciiWriter.toText(o.elf().orElseThrow()));
+    assertThat(sym.cfi()).isNotEmpty();
     int total = 0;
     int same = 0;
     for (Map<String, Object> rec : DwarfTestSupport.readJsonLines(exp)) {
