@@ -15,30 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DwarfCorpusTest {
   private static final boolean VERBOSE = Boolean.getBoolean("dwarf.verbose");
 
-  /**
-   * The 40 MB benchmark binary, decompressed with {@code xz} on first use ({@code xz -dc
-   * .../large-cpp-gcc-O2-dwarf5.xz > target/large/large-cpp-gcc-O2-dwarf5}).
-   */
+  /** The 40 MB benchmark binary ({@link DwarfTestSupport#largeBinary()}). */
   @org.junit.jupiter.api.Test
   void largeBinaryBenchmarkAddresses() throws Exception {
-    Path bin = Path.of("target/large/large-cpp-gcc-O2-dwarf5");
+    Path bin = DwarfTestSupport.largeBinary();
     Path exp =
         DwarfTestSupport.corpusDir()
             .resolve("generated/bench/large-cpp-gcc-O2-dwarf5.bench.symbolizer.jsonl.gz");
-    Path xz = DwarfTestSupport.corpusDir().resolve("generated/binaries/large-cpp-gcc-O2-dwarf5.xz");
-    if (!Files.exists(bin) && Files.exists(xz)) {
-      Files.createDirectories(bin.getParent());
-      Path tmp = bin.resolveSibling(bin.getFileName() + ".tmp");
-      try {
-        Process p = new ProcessBuilder("xz", "-dc", xz.toString())
-            .redirectOutput(tmp.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        if (p.waitFor() == 0) {
-          Files.move(tmp, bin);
-        }
-      } catch (java.io.IOException e) {
-        System.out.println("DWARF large: cannot run xz: " + e.getMessage());
-      }
-    }
     assumeTrue(Files.exists(bin) && Files.exists(exp), "decompressed large binary absent: " + bin);
     long t0 = System.nanoTime();
     Dwarf dwarf = Dwarf.open(DwarfTestSupport.elfSections(bin));

@@ -24,6 +24,29 @@ final class DwarfTestSupport {
   }
 
   /** Reads the (decompressed) DWARF sections of an ELF file through {@link ElfFile}. */
+  /**
+   * The 40 MB benchmark binary at {@code target/large/large-cpp-gcc-O2-dwarf5}, decompressed
+   * with {@code xz} from the corpus on first use; may not exist (no corpus, no xz).
+   */
+  static synchronized Path largeBinary() throws IOException, InterruptedException {
+    Path bin = Path.of("target/large/large-cpp-gcc-O2-dwarf5");
+    Path xz = corpusDir().resolve("generated/binaries/large-cpp-gcc-O2-dwarf5.xz");
+    if (!Files.exists(bin) && Files.exists(xz)) {
+      Files.createDirectories(bin.getParent());
+      Path tmp = bin.resolveSibling(bin.getFileName() + ".tmp");
+      try {
+        Process p = new ProcessBuilder("xz", "-dc", xz.toString())
+            .redirectOutput(tmp.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (p.waitFor() == 0) {
+          Files.move(tmp, bin);
+        }
+      } catch (IOException e) {
+        System.out.println("large binary: cannot run xz: " + e.getMessage());
+      }
+    }
+    return bin;
+  }
+
   static DwarfSections elfSections(Path file) throws IOException {
     ElfFile elf = ElfFile.parse(ByteView.map(file));
     return DwarfSections.of(elf::section, elf.isLittleEndian(), elf.is64() ? 8 : 4);

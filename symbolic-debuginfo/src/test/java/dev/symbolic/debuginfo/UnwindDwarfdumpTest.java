@@ -35,7 +35,7 @@ class UnwindDwarfdumpTest {
     assumeTrue(toolAvailable(), TOOL + " not installed: skipping");
     List<Path> files = new ArrayList<>(UnwindCorpusTest.corpusElfs());
     assumeTrue(!files.isEmpty(), "ELF corpus absent: skipping");
-    Path large = Path.of("target/large/large-cpp-gcc-O2-dwarf5");
+    Path large = DwarfTestSupport.largeBinary();
     if (Files.isRegularFile(large)) {
       files.add(large);
     }

@@ -10,15 +10,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Times the Breakpad CFI text of the 40 MB corpus binary, decompressed beforehand at {@code
- * target/large/large-cpp-gcc-O2-dwarf5} (see {@link DwarfCorpusTest}) or named by {@code
- * -Dsymbolic.large=FILE}; skipped when absent.
+ * Times the Breakpad CFI text of the 40 MB corpus binary ({@link
+ * DwarfTestSupport#largeBinary()}) or of {@code -Dsymbolic.large=FILE}; skipped when absent.
  */
 class UnwindPerformanceTest {
   @Test
-  void breakpadTextOfTheLargeBinary() throws IOException {
-    Path bin = Path.of(System.getProperty("symbolic.large",
-        "target/large/large-cpp-gcc-O2-dwarf5"));
+  void breakpadTextOfTheLargeBinary() throws IOException, InterruptedException {
+    String named = System.getProperty("symbolic.large");
+    Path bin = named != null ? Path.of(named) : DwarfTestSupport.largeBinary();
     assumeTrue(Files.isRegularFile(bin), "large binary absent at " + bin + ": skipping");
     ByteView data = ByteView.map(bin);
     long best = Long.MAX_VALUE;
