@@ -3,10 +3,10 @@ package dev.symbolic.cli;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The training run {@code bin/symbolic} records its class-data-sharing archive from: one process
@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * every command and none of them pays for loading and verifying its classes at start-up.
  *
  * <pre>
- * java -XX:ArchiveClassesAtExit=symbolic.jsa -cp symbolic.jar dev.symbolic.cli.Training samples/proguard
+ * java -XX:ArchiveClassesAtExit=symbolic.jsa -cp symbolic.jar dev.symbolic.cli.Training \
+ *     samples/proguard samples/native/demo
  * </pre>
  */
 public final class Training {
@@ -23,7 +24,8 @@ public final class Training {
   /**
    * Runs the commands.
    *
-   * @param args the folder of the ProGuard sample ({@code mapping.txt}, {@code trace.txt})
+   * @param args the folder of the ProGuard sample ({@code mapping.txt}, {@code trace.txt}),
+   *     then optionally an ELF file with DWARF for the debug-file commands
    */
   public static void main(String[] args) {
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
@@ -36,7 +38,30 @@ public final class Training {
     code |= Main.run(new String[] {"demangle"},
         new ByteArrayInputStream(names.getBytes(StandardCharsets.UTF_8)), sink, sink);
     code |= sourcemap(sink);
+    if (args.length > 1 && Files.isRegularFile(Path.of(args[1]))) {
+      code |= debugFile(args[1], sink);
+    }
     System.exit(code);
+  }
+
+  /**
+   * The debug-file commands on a small ELF file: symbolize (a batch from standard input, spread
+   * over the cores, as a long list of addresses is), object info, functions and breakpad.
+   */
+  private static int debugFile(String elf, PrintStream sink) {
+    StringBuilder addresses = new StringBuilder();
+    for (int a = 0x1000; a < 0x1300; a++) {
+      addresses.append("0x").append(Integer.toHexString(a)).append('\n');
+    }
+    int code = Main.run(new String[] {"symbolize", "--obj", elf},
+        new ByteArrayInputStream(addresses.toString().getBytes(StandardCharsets.UTF_8)), sink,
+        sink);
+    code |= Main.run(new String[] {"symbolize", "--obj", elf, "--output-style=JSON", "0x1060"},
+        System.in, sink, sink);
+    for (String command : new String[] {"info", "functions", "breakpad", "symbols"}) {
+      code |= Main.run(new String[] {"object", command, elf}, System.in, sink, sink);
+    }
+    return code;
   }
 
   /**
