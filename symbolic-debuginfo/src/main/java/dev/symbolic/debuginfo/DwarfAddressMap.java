@@ -8,17 +8,32 @@ import java.util.Arrays;
  * keeping the earlier entry's part before the new range and re-adding its part after it. Entries
  * starting inside the new range are left alone, which is what llvm's std::map does too.
  *
- * <p>While building, entries live in a treap over primitive arrays (expected O(log n) per range,
- * whatever order hostile input gives them in); {@link #freeze()} then flattens them into sorted
- * arrays searched by binary search. No per-entry objects.
+ * <p>While building, entries live in sorted primitive arrays with a gap where the last entry went
+ * in (a gap buffer): in DIE preorder a function's ranges nest and follow each other, so entries
+ * land at or next to the gap, and only a new function moves it, by at most the entries between
+ * two functions (compilers list functions in ascending or, like gcc, mostly descending order).
+ * Should the entries moved ever exceed {@link #MOVES_PER_ENTRY} per entry, the arrays become a
+ * treap (expected O(log n) per range, whatever order hostile input gives them in). {@link #freeze()} then leaves sorted arrays
+ * searched by binary search. No per-entry objects.
  */
 final class DwarfAddressMap {
+  /** Entries moved per entry added, on average, beyond which the map becomes a treap. */
+  static final int MOVES_PER_ENTRY = 64;
+
   private long[] key = new long[64]; // start address, sign-flipped for unsigned order
   private long[] end = new long[64]; // end address, sign-flipped
   private int[] die = new int[64];
-  private int[] left = new int[64];
-  private int[] right = new int[64];
-  private int[] priority = new int[64];
+  /**
+   * Whether entries are treap nodes; else entries are sorted in {@code [0, gapStart)} and {@code
+   * [gapEnd, key.length)}.
+   */
+  private boolean treap;
+  private int gapStart;
+  private int gapEnd = 64;
+  private long moved;
+  private int[] left;
+  private int[] right;
+  private int[] priority;
   private int size;
   private int root = -1;
   private int seed = 0x2545F491;
@@ -50,8 +65,15 @@ final class DwarfAddressMap {
     put(l, h, dieIndex);
   }
 
-  /** The node with the greatest key at or below {@code k} (flipped), or -1. */
+  /** The entry with the greatest key at or below {@code k} (flipped), or -1. */
   private int floor(long k) {
+    if (!treap) {
+      int i = ceiling(k);
+      if (i < size && key[physical(i)] == k) {
+        return physical(i);
+      }
+      return i > 0 ? physical(i - 1) : -1;
+    }
     int best = -1;
     for (int n = root; n >= 0; ) {
       if (key[n] <= k) {
@@ -64,7 +86,125 @@ final class DwarfAddressMap {
     return best;
   }
 
+  /** In array mode: where the {@code i}-th entry in key order is. */
+  private int physical(int i) {
+    return i < gapStart ? i : i + gapEnd - gapStart;
+  }
+
+  /** In array mode: the rank of the first entry whose key is at or above {@code k}. */
+  private int ceiling(long k) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (key[physical(mid)] < k) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   private void put(long k, long e, int d) {
+    if (!treap) {
+      int i = ceiling(k);
+      if (i < size && key[physical(i)] == k) {
+        end[physical(i)] = e;
+        die[physical(i)] = d;
+        return;
+      }
+      moved += Math.abs(i - gapStart);
+      if (moved <= (long) MOVES_PER_ENTRY * size + 4096) {
+        moveGap(i);
+        if (gapStart == gapEnd) {
+          widenGap();
+        }
+        key[gapStart] = k;
+        end[gapStart] = e;
+        die[gapStart] = d;
+        gapStart++;
+        size++;
+        return;
+      }
+      toTreap();
+    }
+    treapPut(k, e, d);
+  }
+
+  /** Moves the gap so that it starts at rank {@code i}. */
+  private void moveGap(int i) {
+    if (i < gapStart) {
+      int n = gapStart - i;
+      System.arraycopy(key, i, key, gapEnd - n, n);
+      System.arraycopy(end, i, end, gapEnd - n, n);
+      System.arraycopy(die, i, die, gapEnd - n, n);
+      gapStart = i;
+      gapEnd -= n;
+    } else if (i > gapStart) {
+      int n = i - gapStart;
+      System.arraycopy(key, gapEnd, key, gapStart, n);
+      System.arraycopy(end, gapEnd, end, gapStart, n);
+      System.arraycopy(die, gapEnd, die, gapStart, n);
+      gapStart = i;
+      gapEnd += n;
+    }
+  }
+
+  /** Doubles the arrays, the new room going to the gap. */
+  private void widenGap() {
+    int len = key.length * 2;
+    int tail = key.length - gapEnd;
+    key = widened(key, len, tail);
+    end = widened(end, len, tail);
+    int[] d = Arrays.copyOf(die, len);
+    System.arraycopy(die, gapEnd, d, len - tail, tail);
+    die = d;
+    gapEnd = len - tail;
+  }
+
+  private long[] widened(long[] a, int len, int tail) {
+    long[] out = Arrays.copyOf(a, len);
+    System.arraycopy(a, gapEnd, out, len - tail, tail);
+    return out;
+  }
+
+  /** Makes the sorted entries the nodes of a balanced treap, keeping their indexes. */
+  private void toTreap() {
+    moveGap(size); // entries in [0, size), in key order
+    left = new int[key.length];
+    right = new int[key.length];
+    priority = new int[key.length];
+    root = balanced(0, size - 1, 0);
+    treap = true;
+  }
+
+  private int balanced(int lo, int hi, int depth) {
+    if (lo > hi) {
+      return -1;
+    }
+    int mid = (lo + hi) >>> 1;
+    priority[mid] = Integer.MAX_VALUE - depth; // a parent outranks its children
+    left[mid] = balanced(lo, mid - 1, depth + 1);
+    right[mid] = balanced(mid + 1, hi, depth + 1);
+    return mid;
+  }
+
+  private void grow() {
+    if (size == key.length) {
+      int len = size * 2;
+      key = Arrays.copyOf(key, len);
+      end = Arrays.copyOf(end, len);
+      die = Arrays.copyOf(die, len);
+      if (treap) {
+        left = Arrays.copyOf(left, len);
+        right = Arrays.copyOf(right, len);
+        priority = Arrays.copyOf(priority, len);
+      }
+    }
+  }
+
+  private void treapPut(long k, long e, int d) {
     for (int n = root; n >= 0; n = k < key[n] ? left[n] : right[n]) {
       if (key[n] == k) {
         end[n] = e;
@@ -72,15 +212,7 @@ final class DwarfAddressMap {
         return;
       }
     }
-    if (size == key.length) {
-      int len = size * 2;
-      key = Arrays.copyOf(key, len);
-      end = Arrays.copyOf(end, len);
-      die = Arrays.copyOf(die, len);
-      left = Arrays.copyOf(left, len);
-      right = Arrays.copyOf(right, len);
-      priority = Arrays.copyOf(priority, len);
-    }
+    grow();
     int node = size++;
     key[node] = k;
     end[node] = e;
@@ -131,6 +263,16 @@ final class DwarfAddressMap {
 
   /** Flattens the entries into sorted arrays and drops the treap. */
   void freeze() {
+    if (!treap) {
+      moveGap(size);
+      frozenKey = Arrays.copyOf(key, size);
+      frozenEnd = Arrays.copyOf(end, size);
+      frozenDie = Arrays.copyOf(die, size);
+      key = null;
+      end = null;
+      die = null;
+      return;
+    }
     frozenKey = new long[size];
     frozenEnd = new long[size];
     frozenDie = new int[size];
