@@ -2,9 +2,11 @@ package dev.symbolic.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.symbolic.common.ByteView;
+import dev.symbolic.common.Name;
 import dev.symbolic.debuginfo.BreakpadCfi;
 import dev.symbolic.debuginfo.BreakpadFunction;
 import dev.symbolic.debuginfo.BreakpadSymbols;
+import dev.symbolic.debuginfo.BreakpadWriter;
 import dev.symbolic.debuginfo.DebugInfoException;
 import dev.symbolic.debuginfo.DebugSession;
 import dev.symbolic.debuginfo.ElfFile;
@@ -12,6 +14,9 @@ import dev.symbolic.debuginfo.ElfSection;
 import dev.symbolic.debuginfo.Function;
 import dev.symbolic.debuginfo.ObjectFile;
 import dev.symbolic.debuginfo.Zstd;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 /**
@@ -26,8 +31,9 @@ import java.util.Iterator;
  *   <li>{@link #breakpad}: bytes as a Breakpad {@code .sym} file: every record kind, lookups and
  *       symbolication at the addresses the file itself names.
  *   <li>{@link #object}: bytes through the format-neutral object model: format detection,
- *       identity, the symbol map, and the debug session (functions with lines and inlinees over
- *       DWARF units and line programs, files, symbolication at function addresses).
+ *       identity, the symbol map, the debug session (functions with lines and inlinees over
+ *       DWARF units and line programs, files, symbolication at function addresses), and the
+ *       Breakpad symbol file {@link BreakpadWriter} makes of it, which must parse back.
  * </ul>
  *
  * <p>Seeds are in {@code DebugInfoFuzzTestInputs/<method>/}: ELF files compiled from a two-line C
@@ -146,8 +152,14 @@ class DebugInfoFuzzTest {
         Function f = functions.next();
         session.symbolize(f.address());
       }
+      // What dump_syms would write for it must read back as a symbol file.
+      StringBuilder sym = new StringBuilder();
+      BreakpadWriter.write(object, "fuzz", Name::text, sym);
+      BreakpadSymbols.parse(ByteView.of(sym.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (DebugInfoException expected) {
       // malformed symbols or debug information, found lazily
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -43,7 +43,13 @@ public final class BreakpadWriter {
   }
 
   private String print(Name name) {
-    return printed.computeIfAbsent(name, names);
+    return printed.computeIfAbsent(name, n -> oneLine(names.apply(n)));
+  }
+
+  /** A record is one line: line breaks inside a hostile name or path become spaces. */
+  private static String oneLine(String text) {
+    return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text
+        : text.replace('\n', ' ').replace('\r', ' ');
   }
 
   /**
@@ -68,7 +74,8 @@ public final class BreakpadWriter {
     String os = object.format() == FileFormat.BREAKPAD
         ? object.breakpad().orElseThrow().module().os() : "Linux";
     out.append("MODULE ").append(os).append(' ').append(object.arch().displayName()).append(' ')
-        .append(object.debugId().toBreakpad()).append(' ').append(moduleName).append('\n');
+        .append(object.debugId().toBreakpad()).append(' ').append(oneLine(moduleName))
+        .append('\n');
     if (object.codeId().isPresent()) {
       out.append("INFO CODE_ID ").append(object.codeId().get().toString().toUpperCase())
           .append('\n');
@@ -125,7 +132,7 @@ public final class BreakpadWriter {
 
   /** The number of a file, by its absolute path (joined with the compilation directory). */
   private int file(Function f, FileInfo info) {
-    String path = new FileEntry(f.compilationDir(), info).absolutePath();
+    String path = oneLine(new FileEntry(f.compilationDir(), info).absolutePath());
     Integer n = files.get(path);
     if (n == null) {
       n = fileOrder.size();

@@ -48,6 +48,19 @@ class BreakpadWriterTest {
         ""));
   }
 
+  @Test
+  void namesStayOnOneLine() throws IOException {
+    ObjectFile o =
+        ObjectFile.open(ByteView.of(BreakpadSamples.SYM.getBytes(StandardCharsets.UTF_8)));
+    StringBuilder sb = new StringBuilder();
+    BreakpadWriter.write(o, "x\nMODULE", n -> n.text() + "\nPUBLIC 0 0 injected", sb);
+    BreakpadSymbols parsed =
+        BreakpadSymbols.parse(ByteView.of(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    assertThat(parsed.brokenLineCount()).isZero();
+    assertThat(parsed.publics()).extracting(BreakpadPublic::name)
+        .containsExactly("_ZN3foo3barEv PUBLIC 0 0 injected");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"c-gcc-O2-dwarf5", "cpp-gcc-O2-dwarf5", "cpp-clang-O2-dwarf5",
       "rust-O2-dwarf4", "c-gcc-O0-dwarf5"})
