@@ -165,6 +165,17 @@ public final class ProguardMapping implements Mapping {
 
     @Override
     public List<MemberMapping> named(String obfuscatedName) {
+      if (obfuscatedName.indexOf('\uFFFD') >= 0) {
+        // Any undecodable bytes read as U+FFFD, so no byte pattern finds such a name: compare
+        // the decoded names of every line instead.
+        List<MemberMapping> out = new ArrayList<>();
+        for (MemberMapping m : all()) {
+          if (m.obfuscatedName().equals(obfuscatedName)) {
+            out.add(m);
+          }
+        }
+        return out;
+      }
       return parseSection(
           index, obfuscatedName.getBytes(StandardCharsets.UTF_8), new MappingParser.Problems());
     }

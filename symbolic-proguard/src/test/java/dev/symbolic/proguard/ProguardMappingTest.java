@@ -24,6 +24,19 @@ class ProguardMappingTest {
       + "com.example.Bar -> a.c:\n"
       + "    void <init>() -> <init>\n";
 
+  /** A member name with undecodable bytes is found by its decoded name, as R8 reads it. */
+  @Test
+  void memberNamesWithUndecodableBytes() {
+    byte[] text = "a.Foo -> x:\n    1:1:void bar():10:10 -> b\u00C0\n    2:2:void baz():20:20 -> c\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    ProguardMapping mapping = ProguardMapping.parse(text);
+    String name = "b\uFFFD";
+    assertThat(mapping.remapMethod("x", name)).extracting(MemberMapping::originalName)
+        .containsExactly("bar");
+    assertThat(mapping.remapMethod("x", "c")).extracting(MemberMapping::originalName)
+        .containsExactly("baz");
+  }
+
   @Test
   void readsHeaderClassesAndMembers() {
     ProguardMapping mapping = ProguardMapping.parse(MAPPING);
