@@ -11,6 +11,7 @@ import dev.symbolic.debuginfo.ObjectFile;
 import dev.symbolic.demangle.DemangleOptions;
 import dev.symbolic.demangle.Demangler;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -197,12 +198,22 @@ public final class SymbolSupplier {
       if (module.debugId().isPresent() && !object.debugId().equals(module.debugId().get())) {
         return Optional.empty();
       }
-      StringBuilder sym = new StringBuilder();
-      BreakpadWriter.write(object, leaf(file.getFileName().toString()), SymbolSupplier::demangle,
-          sym);
-      BreakpadSymbols symbols =
-          BreakpadSymbols.parse(ByteView.of(sym.toString().getBytes(StandardCharsets.UTF_8)));
-      return Optional.of(SymbolSupplierResult.found(file, symbols));
+      // Written to a temporary file and mapped: the text of a large debug file is large too.
+      Path sym = Files.createTempFile("symbolic-", ".sym");
+      try {
+        try (Writer out = Files.newBufferedWriter(sym, StandardCharsets.UTF_8)) {
+          BreakpadWriter.write(object, leaf(file.getFileName().toString()),
+              SymbolSupplier::demangle, out);
+        }
+        BreakpadSymbols symbols = BreakpadSymbols.parse(ByteView.map(sym));
+        return Optional.of(SymbolSupplierResult.found(file, symbols));
+      } finally {
+        try {
+          Files.deleteIfExists(sym); // the mapping stays readable where the system allows it
+        } catch (IOException e) {
+          sym.toFile().deleteOnExit();
+        }
+      }
     } catch (IOException | DebugInfoException e) {
       return Optional.of(SymbolSupplierResult.corrupt(file,
           e.getMessage() != null ? e.getMessage() : e.toString()));
