@@ -3,7 +3,6 @@ package dev.symbolic.debuginfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.symbolic.common.ByteView;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,76 +17,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DwarfSyntheticTest {
 
-  /** A little byte builder with byte order and offset size. */
-  static final class B {
-    byte[] buf = new byte[256];
-    int n;
-    final boolean le;
+  /** A byte builder that also knows the offset size (32- or 64-bit DWARF). */
+  static final class B extends TestBytes<B> {
     final boolean d64;
 
     B(boolean le, boolean d64) {
-      this.le = le;
+      super(le);
       this.d64 = d64;
     }
 
-    B u8(long v) {
-      if (n == buf.length) {
-        buf = Arrays.copyOf(buf, n * 2);
-      }
-      buf[n++] = (byte) v;
+    @Override
+    B self() {
       return this;
-    }
-
-    B un(long v, int size) {
-      for (int i = 0; i < size; i++) {
-        int shift = le ? 8 * i : 8 * (size - 1 - i);
-        u8(v >>> shift);
-      }
-      return this;
-    }
-
-    B u16(long v) {
-      return un(v, 2);
-    }
-
-    B u32(long v) {
-      return un(v, 4);
-    }
-
-    B u64(long v) {
-      return un(v, 8);
     }
 
     B off(long v) {
       return un(v, d64 ? 8 : 4);
-    }
-
-    B uleb(long v) {
-      do {
-        int b = (int) (v & 0x7f);
-        v >>>= 7;
-        u8(v != 0 ? b | 0x80 : b);
-      } while (v != 0);
-      return this;
-    }
-
-    B sleb(long v) {
-      while (true) {
-        int b = (int) (v & 0x7f);
-        v >>= 7;
-        boolean done = (v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0);
-        u8(done ? b : b | 0x80);
-        if (done) {
-          return this;
-        }
-      }
-    }
-
-    B str(String s) {
-      for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-        u8(b);
-      }
-      return u8(0);
     }
 
     /** Writes a unit length placeholder; returns the position to pass to {@link #end}. */
@@ -102,15 +47,7 @@ class DwarfSyntheticTest {
 
     void end(int p) {
       int size = d64 ? 8 : 4;
-      long len = n - p - size;
-      int save = n;
-      n = p;
-      un(len, size);
-      n = save;
-    }
-
-    ByteView view() {
-      return ByteView.of(Arrays.copyOf(buf, n));
+      patch(p, n - p - size, size);
     }
   }
 

@@ -27,7 +27,7 @@ class UnwindSectionTest {
       b.u64(0);
     }
     int cieBody = b.position();
-    b.uN(-1L, format64 ? 8 : 4).u8(version).cstring("");
+    b.un(-1L, format64 ? 8 : 4).u8(version).str("");
     if (version == 4) {
       b.u8(addressSize, 0);
     }
@@ -46,7 +46,7 @@ class UnwindSectionTest {
       b.u64(0);
     }
     int fdeBody = b.position();
-    b.uN(0, format64 ? 8 : 4).uN(0x1000, addressSize).uN(0x20, addressSize);
+    b.un(0, format64 ? 8 : 4).un(0x1000, addressSize).un(0x20, addressSize);
     b.u8(0x41, 0x0e, 16); // advance 4 (factor 4), def_cfa_offset 16
     patchLength(b, fde, format64, b.position() - fdeBody);
     b.u32(0); // padding entry
@@ -91,7 +91,7 @@ class UnwindSectionTest {
   void ehFrameAugmentationsPersonalityLsdaAndSignalFrame() {
     UnwindTestBytes b = new UnwindTestBytes(true);
     int cie = b.position();
-    b.u32(0).u32(0).u8(1).cstring("zPLRS").uleb(1).sleb(-8).u8(16);
+    b.u32(0).u32(0).u8(1).str("zPLRS").uleb(1).sleb(-8).u8(16);
     b.uleb(7).u8(0x1b);
     b.u32(0x9000 - (UnwindTestBytes.SECTION_ADDRESS + b.position()));
     b.u8(0x1b, 0x1b);
@@ -119,7 +119,7 @@ class UnwindSectionTest {
   void unknownAugmentationCharactersAreSkippedThroughTheDataLength() {
     UnwindTestBytes b = new UnwindTestBytes(true);
     int cie = b.position();
-    b.u32(0).u32(0).u8(1).cstring("zXR").uleb(1).sleb(-8).u8(16).uleb(2).u8(0xaa, 0xbb);
+    b.u32(0).u32(0).u8(1).str("zXR").uleb(1).sleb(-8).u8(16).uleb(2).u8(0xaa, 0xbb);
     b.u8(0x0c, 7, 8);
     b.patch32(cie, b.position() - cie - 4);
     b.ehFde(cie, 0x00, 0x1000, 0x10, bytes());
@@ -133,7 +133,7 @@ class UnwindSectionTest {
   void fdesOfUnparsableCiesAreSkipped() {
     UnwindTestBytes b = new UnwindTestBytes(true);
     int bad = b.position();
-    b.u32(0).u32(0).u8(1).cstring("eh").uleb(1).sleb(-8).u8(16);
+    b.u32(0).u32(0).u8(1).str("eh").uleb(1).sleb(-8).u8(16);
     b.patch32(bad, b.position() - bad - 4);
     b.ehFde(bad, 0x00, 0x1000, 0x10, bytes());
     int good = b.ehCie(1, -8, 16, 0x00, bytes(0x0c, 7, 8));

@@ -1,131 +1,55 @@
 package dev.symbolic.debuginfo;
 
 import dev.symbolic.common.Arch;
-import dev.symbolic.common.ByteView;
-import java.util.Arrays;
 
 /** Synthesizes {@code .eh_frame} and {@code .debug_frame} bytes for the unwind tests. */
-final class UnwindTestBytes {
+final class UnwindTestBytes extends TestBytes<UnwindTestBytes> {
   static final long SECTION_ADDRESS = 0x2000;
 
-  private byte[] buf = new byte[64];
-  private int len;
-  private final boolean le;
-
   UnwindTestBytes(boolean le) {
-    this.le = le;
+    super(le);
+  }
+
+  @Override
+  UnwindTestBytes self() {
+    return this;
   }
 
   int position() {
-    return len;
-  }
-
-  UnwindTestBytes u8(int... values) {
-    for (int v : values) {
-      if (len == buf.length) {
-        buf = Arrays.copyOf(buf, len * 2);
-      }
-      buf[len++] = (byte) v;
-    }
-    return this;
-  }
-
-  UnwindTestBytes uN(long v, int size) {
-    for (int i = 0; i < size; i++) {
-      int shift = le ? 8 * i : 8 * (size - 1 - i);
-      u8((int) (v >>> shift));
-    }
-    return this;
-  }
-
-  UnwindTestBytes u16(long v) {
-    return uN(v, 2);
-  }
-
-  UnwindTestBytes u32(long v) {
-    return uN(v, 4);
-  }
-
-  UnwindTestBytes u64(long v) {
-    return uN(v, 8);
-  }
-
-  UnwindTestBytes uleb(long v) {
-    do {
-      int b = (int) (v & 0x7f);
-      v >>>= 7;
-      u8(v != 0 ? b | 0x80 : b);
-    } while (v != 0);
-    return this;
-  }
-
-  UnwindTestBytes sleb(long v) {
-    while (true) {
-      int b = (int) (v & 0x7f);
-      v >>= 7;
-      boolean done = (v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0);
-      u8(done ? b : b | 0x80);
-      if (done) {
-        return this;
-      }
-    }
-  }
-
-  UnwindTestBytes cstring(String s) {
-    for (char ch : s.toCharArray()) {
-      u8(ch);
-    }
-    return u8(0);
-  }
-
-  UnwindTestBytes bytes(byte[] b) {
-    for (byte x : b) {
-      u8(x);
-    }
-    return this;
+    return n;
   }
 
   /** Overwrites a 4-byte value at {@code at}. */
   void patch32(int at, long v) {
-    int save = len;
-    len = at;
-    u32(v);
-    len = save;
+    patch(at, v, 4);
   }
 
   /** Overwrites an 8-byte value at {@code at}. */
   void patch64(int at, long v) {
-    int save = len;
-    len = at;
-    u64(v);
-    len = save;
-  }
-
-  ByteView view() {
-    return ByteView.of(Arrays.copyOf(buf, len));
+    patch(at, v, 8);
   }
 
   /** Emits a 32-bit .eh_frame CIE ("zR", given R encoding) and returns its offset. */
   int ehCie(long codeAlign, long dataAlign, int ra, int encoding, byte[] initial) {
-    int start = len;
-    u32(0).u32(0).u8(1).cstring("zR").uleb(codeAlign).sleb(dataAlign).u8(ra).uleb(1).u8(encoding)
+    int start = n;
+    u32(0).u32(0).u8(1).str("zR").uleb(codeAlign).sleb(dataAlign).u8(ra).uleb(1).u8(encoding)
         .bytes(initial);
-    patch32(start, len - start - 4);
+    patch32(start, n - start - 4);
     return start;
   }
 
   /** Emits a 32-bit .eh_frame FDE with a pcrel sdata4 or absolute 8-byte initial location. */
   int ehFde(int cie, int encoding, long address, long size, byte[] instructions) {
-    int start = len;
+    int start = n;
     u32(0);
-    u32(len - cie);
+    u32(n - cie);
     if (encoding == 0x1b) {
-      u32(address - (SECTION_ADDRESS + len)).u32(size);
+      u32(address - (SECTION_ADDRESS + n)).u32(size);
     } else {
       u64(address).u64(size);
     }
     uleb(0).bytes(instructions);
-    patch32(start, len - start - 4);
+    patch32(start, n - start - 4);
     return start;
   }
 
