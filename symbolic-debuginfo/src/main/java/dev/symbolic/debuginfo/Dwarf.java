@@ -1122,8 +1122,8 @@ public final class Dwarf {
     for (int cur = die, steps = 0; cur >= 0 && steps < DwarfUnit.MAX_DEPTH; steps++) {
       int tag = u.dieTag[cur];
       if (tag == TAG_SUBPROGRAM || tag == TAG_INLINED_SUBROUTINE) {
-        readDie(u, u.dieOff[cur], d);
-        Names names = names(u, u.dieOff[cur]);
+        readDie(u, u.dieOffset(cur), d);
+        Names names = names(u, u.dieOffset(cur));
         long start = -1;
         boolean hasStart = false;
         if (d.lowPcForm != 0) {
@@ -1285,7 +1285,7 @@ public final class Dwarf {
           || tag == TAG_STRUCTURE_TYPE
           || tag == TAG_UNION_TYPE
           || tag == TAG_ENUMERATION_TYPE) {
-        readDie(u, u.dieOff[p], d);
+        readDie(u, u.dieOffset(p), d);
         String s = string(u, d.nameForm, d.nameValue);
         if (s == null) {
           s = tag == TAG_NAMESPACE ? "(anonymous namespace)" : "(anonymous)";
@@ -1334,7 +1334,7 @@ public final class Dwarf {
       if (tag != TAG_SUBPROGRAM && tag != TAG_INLINED_SUBROUTINE) {
         continue;
       }
-      readDie(u, u.dieOff[i], d);
+      readDie(u, u.dieOffset(i), d);
       buf = ranges(u, d, buf);
       if (buf[0] == 0) {
         continue;
@@ -1344,7 +1344,7 @@ public final class Dwarf {
       for (int p = u.dieParent[i]; p >= 0 && parent == null; p = u.dieParent[p]) {
         parent = owner[p];
       }
-      Names names = names(u, u.dieOff[i]);
+      Names names = names(u, u.dieOffset(i));
       boolean inlined = tag == TAG_INLINED_SUBROUTINE;
       String callFile =
           inlined && d.callFile >= 0 && lt != null ? lt.fileName(d.callFile).orElse("") : "";

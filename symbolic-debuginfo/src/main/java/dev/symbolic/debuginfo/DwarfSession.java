@@ -144,7 +144,7 @@ final class DwarfSession implements DebugSession {
       if (tag == TAG_INLINED_SUBROUTINE && parentOwner < 0) {
         continue;
       }
-      dwarf.readDie(u, tree.off()[i], d);
+      dwarf.readDie(u, tree.off(i), d);
       buf = dwarf.ranges(u, d, buf);
       long[] ranges = cleanRanges(buf);
       if (tag == TAG_SUBPROGRAM) {
@@ -153,7 +153,7 @@ final class DwarfSession implements DebugSession {
         if (ranges.length == 0) {
           continue;
         }
-        Name name = functionName(u, tree.off()[i], ranges[0] - loadAddress, language);
+        Name name = functionName(u, tree.off(i), ranges[0] - loadAddress, language);
         FunctionBuilder[] builders = new FunctionBuilder[ranges.length / 2];
         for (int r = 0; r < builders.length; r++) {
           builders[r] = new FunctionBuilder(name, compDir, ranges[2 * r] - loadAddress,
@@ -170,7 +170,7 @@ final class DwarfSession implements DebugSession {
           continue;
         }
         Pending p = pending.get(parentOwner);
-        Name name = dieName(u, tree.off()[i], language);
+        Name name = dieName(u, tree.off(i), language);
         FileInfo callFile = d.callFile >= 0 && lt != null ? lt.fileInfo(d.callFile) : NO_FILE;
         for (int r = 0; r < ranges.length; r += 2) {
           int b = builderFor(p.ranges, ranges[r]);

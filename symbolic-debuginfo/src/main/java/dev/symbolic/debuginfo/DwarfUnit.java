@@ -54,9 +54,11 @@ public final class DwarfUnit {
   // DIE tree, loaded on demand.
   private volatile boolean treeLoaded;
   int dieCount;
-  long[] dieOff;
+  /** Offsets relative to {@link #dieStart}: a unit is smaller than 2 GiB. */
+  int[] dieRel;
   int[] dieParent;
-  int[] dieTag;
+  /** Tags, which DWARF keeps below 0x10000 ({@code 0xffff} stands for anything else). */
+  char[] dieTag;
   int[] dieEnd;
   /** llvm's AddrDieMap: low (sign-flipped) to {high (sign-flipped), DIE index}. */
   private DwarfAddressMap subroutines;
@@ -295,7 +297,7 @@ public final class DwarfUnit {
     Tree t = walk(idx);
     idx.freeze();
     dieCount = t.count;
-    dieOff = t.off;
+    dieRel = t.rel;
     dieParent = t.parent;
     dieTag = t.tag;
     dieEnd = t.end;
@@ -303,8 +305,20 @@ public final class DwarfUnit {
     treeLoaded = true;
   }
 
-  /** DIE offsets, parents, tags and subtree ends (index after the last descendant). */
-  record Tree(int count, long[] off, int[] parent, int[] tag, int[] end) {}
+  /**
+   * DIE offsets (relative to {@code base}), parents, tags and subtree ends (index after the last
+   * descendant), in arrays of exactly {@code count} entries.
+   */
+  record Tree(int count, long base, int[] rel, int[] parent, char[] tag, int[] end) {
+    long off(int i) {
+      return base + rel[i];
+    }
+  }
+
+  /** The absolute offset of DIE {@code i}. */
+  long dieOffset(int i) {
+    return dieStart + dieRel[i];
+  }
 
   /**
    * The DIE tree: the cached one if symbolication loaded it, else a fresh walk that is not kept
@@ -312,7 +326,7 @@ public final class DwarfUnit {
    */
   Tree tree() {
     if (treeLoaded) {
-      return new Tree(dieCount, dieOff, dieParent, dieTag, dieEnd);
+      return new Tree(dieCount, dieStart, dieRel, dieParent, dieTag, dieEnd);
     }
     return walk(null);
   }
@@ -320,10 +334,13 @@ public final class DwarfUnit {
   /** Walks all DIEs once; indexes subroutine address ranges into {@code idx} unless null. */
   private Tree walk(DwarfAddressMap idx) {
     loadRoot();
+    if (end - dieStart > Integer.MAX_VALUE) {
+      throw new DebugInfoException(offset, "unit larger than 2 GiB");
+    }
     int cap = 64;
-    long[] offs = new long[cap];
+    int[] offs = new int[cap];
     int[] parents = new int[cap];
-    int[] tags = new int[cap];
+    char[] tags = new char[cap];
     int[] ends = new int[cap];
     int[] stack = new int[MAX_DEPTH];
     int depth = 0;
@@ -351,9 +368,9 @@ public final class DwarfUnit {
         ends = Arrays.copyOf(ends, len);
       }
       int i = n++;
-      offs[i] = off;
+      offs[i] = (int) (off - dieStart);
       parents[i] = depth > 0 ? stack[depth - 1] : -1;
-      tags[i] = d.tag;
+      tags[i] = d.tag >= 0 && d.tag < 0xffff ? (char) d.tag : (char) 0xffff;
       ends[i] = i + 1;
       if (idx != null
           && (d.tag == DwarfConstants.TAG_SUBPROGRAM
@@ -379,7 +396,9 @@ public final class DwarfUnit {
       depth--;
       ends[stack[depth]] = n;
     }
-    return new Tree(n, offs, parents, tags, ends);
+    // Trimmed: trees of every unit symbolized stay in memory.
+    return new Tree(n, dieStart, Arrays.copyOf(offs, n), Arrays.copyOf(parents, n),
+        Arrays.copyOf(tags, n), Arrays.copyOf(ends, n));
   }
 
   /** Returns the subprogram or inlined subroutine DIE for an address (llvm's rules), or -1. */
@@ -391,7 +410,11 @@ public final class DwarfUnit {
   /** Returns the index of the DIE at an absolute offset, or -1. */
   int indexOf(long dieOffset) {
     loadTree();
-    int i = Arrays.binarySearch(dieOff, 0, dieCount, dieOffset);
+    long rel = dieOffset - dieStart;
+    if (rel < 0 || rel > Integer.MAX_VALUE) {
+      return -1;
+    }
+    int i = Arrays.binarySearch(dieRel, 0, dieCount, (int) rel);
     return i >= 0 ? i : -1;
   }
 
