@@ -93,6 +93,10 @@ final class DwarfAddressMap {
 
   /** In array mode: the rank of the first entry whose key is at or above {@code k}. */
   private int ceiling(long k) {
+    // Most keys go right at the gap: the entries on both sides of it tell without a search.
+    if ((gapStart == 0 || key[gapStart - 1] < k) && (gapEnd == key.length || key[gapEnd] >= k)) {
+      return gapStart;
+    }
     int lo = 0;
     int hi = size;
     while (lo < hi) {
