@@ -17,6 +17,7 @@ import dev.symbolic.minidump.ProcessState;
 import dev.symbolic.minidump.StackWalker;
 import dev.symbolic.minidump.StackwalkJson;
 import dev.symbolic.minidump.StackwalkPrinter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -121,6 +122,25 @@ class MinidumpFuzzTest {
    * registers and stack memory must end in bounded walks and nothing but {@link
    * MinidumpException}.
    */
+  /**
+   * Bytes as the records of a Breakpad text microdump (after a marker line), read as a minidump
+   * and walked: only MinidumpException.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void microdump(byte[] data) {
+    byte[] marker = "x: -----BEGIN BREAKPAD MICRODUMP-----\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] log = new byte[marker.length + data.length];
+    System.arraycopy(marker, 0, log, 0, marker.length);
+    System.arraycopy(data, 0, log, marker.length, data.length);
+    try {
+      ProcessState state = ProcessState.process(Minidump.parse(ByteView.of(log)),
+          module -> Optional.empty());
+      StackwalkPrinter.human(state);
+    } catch (MinidumpException expected) {
+      // malformed records
+    }
+  }
+
   @FuzzTest(maxDuration = "5m")
   void stackwalk(byte[] data) {
     try {

@@ -3,7 +3,6 @@ package dev.symbolic.minidump;
 import dev.symbolic.common.ByteView;
 import dev.symbolic.common.CpuFamily;
 import dev.symbolic.common.ParseException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,8 +46,6 @@ public final class Minidump {
   private static final int VERSION = 0xa793;
   private static final int HEADER_SIZE = 32;
   private static final int DIRECTORY_ENTRY_SIZE = 12;
-  private static final byte[] MICRODUMP_MARKER =
-      "BEGIN BREAKPAD MICRODUMP".getBytes(StandardCharsets.US_ASCII);
 
   private final ByteView file;
   private final long version;
@@ -70,9 +67,6 @@ public final class Minidump {
     if (signature != SIGNATURE) {
       if (signature == SIGNATURE_SWAPPED) {
         throw new MinidumpException(0, "big-endian minidumps are not supported");
-      }
-      if (isMicrodump(file)) {
-        throw new MinidumpException(0, "a text microdump, not a minidump (not supported)");
       }
       throw new MinidumpException(0, "not a minidump: no MDMP signature");
     }
@@ -103,25 +97,16 @@ public final class Minidump {
   }
 
   /**
-   * Parses the header and the stream directory of a minidump.
+   * Parses the header and the stream directory of a minidump. A Breakpad text microdump (an
+   * Android log holding one) is read too, as the minidump of its records.
    *
    * @param file the whole dump file
    * @return the dump
-   * @throws MinidumpException if the file is not a minidump (including Breakpad's text
-   *     microdumps and byte-swapped dumps, which are not supported) or the directory is truncated
+   * @throws MinidumpException if the file is not a minidump or microdump (byte-swapped dumps are
+   *     not supported), or the directory is truncated
    */
   public static Minidump parse(ByteView file) {
-    return guard(() -> new Minidump(file));
-  }
-
-  private static boolean isMicrodump(ByteView file) {
-    long n = Math.min(file.length(), 4096);
-    for (long i = 0; i + MICRODUMP_MARKER.length <= n; i++) {
-      if (file.startsWith(i, MICRODUMP_MARKER)) {
-        return true;
-      }
-    }
-    return false;
+    return guard(() -> new Minidump(Microdump.test(file) ? Microdump.toMinidump(file) : file));
   }
 
   /** Runs a read, turning the generic exceptions of ByteView into MinidumpException. */
