@@ -72,172 +72,153 @@ class MainTest {
     trace = Files.writeString(dir.resolve("trace.txt"), TRACE);
   }
 
-  /** What one in-process run printed and returned. */
-  private static final class Result {
-    final int code;
-    final String out;
-    final String err;
-
-    Result(int code, String out, String err) {
-      this.code = code;
-      this.out = out;
-      this.err = err;
-    }
-  }
-
-  private static Result runWithInput(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int code = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
-  }
-
-  private static Result run(String... args) {
-    return runWithInput("", args);
-  }
 
   @Test
   void retracesAFile() {
-    Result r = run("proguard", "retrace", "--mapping", mapping.toString(), trace.toString());
-    assertThat(r.err).isEmpty();
-    assertThat(r.code).isZero();
-    assertThat(r.out).isEqualTo(RETRACED);
+    CliRun.Result r =
+        CliRun.run("proguard", "retrace", "--mapping", mapping.toString(), trace.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(RETRACED);
   }
 
   @Test
   void retracesStandardInputWhenTheTraceIsDashOrAbsent() {
-    Result dash = runWithInput(TRACE, "proguard", "retrace", "--mapping", mapping.toString(), "-");
-    assertThat(dash.code).isZero();
-    assertThat(dash.out).isEqualTo(RETRACED);
-    Result absent = runWithInput(TRACE, "proguard", "retrace", "--mapping=" + mapping);
-    assertThat(absent.code).isZero();
-    assertThat(absent.out).isEqualTo(RETRACED);
+    CliRun.Result dash =
+        CliRun.withInput(TRACE, "proguard", "retrace", "--mapping", mapping.toString(), "-");
+    assertThat(dash.code()).isZero();
+    assertThat(dash.out()).isEqualTo(RETRACED);
+    CliRun.Result absent = CliRun.withInput(TRACE, "proguard", "retrace", "--mapping=" + mapping);
+    assertThat(absent.code()).isZero();
+    assertThat(absent.out()).isEqualTo(RETRACED);
   }
 
   @Test
   void verbosePrintsSignatures() {
-    Result r = run("proguard", "retrace", "--verbose", "--mapping", mapping.toString(),
+    CliRun.Result r =
+        CliRun.run("proguard", "retrace", "--verbose", "--mapping", mapping.toString(),
         trace.toString());
-    assertThat(r.code).isZero();
-    assertThat(r.out).contains("at com.example.app.Checkout.void pay(int)(Checkout.java:23)");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("at com.example.app.Checkout.void pay(int)(Checkout.java:23)");
   }
 
   @Test
   void buildsTheCacheOnceAndThenUsesItWithoutTheMapping() throws IOException {
     Path cache = dir.resolve("sub/mapping.cache");
-    Result first = run("proguard", "retrace", "--mapping", mapping.toString(),
+    CliRun.Result first = CliRun.run("proguard", "retrace", "--mapping", mapping.toString(),
         "--cache", cache.toString(), trace.toString());
-    assertThat(first.err).isEmpty();
-    assertThat(first.code).isZero();
-    assertThat(first.out).isEqualTo(RETRACED);
+    assertThat(first.err()).isEmpty();
+    assertThat(first.code()).isZero();
+    assertThat(first.out()).isEqualTo(RETRACED);
     assertThat(cache).isRegularFile();
     try (var files = Files.list(cache.getParent())) {
       assertThat(files).as("no temporary file is left behind").containsExactly(cache);
     }
 
-    Result second = run("proguard", "retrace", "--cache", cache.toString(), trace.toString());
-    assertThat(second.err).isEmpty();
-    assertThat(second.code).isZero();
-    assertThat(second.out).isEqualTo(RETRACED);
+    CliRun.Result second =
+        CliRun.run("proguard", "retrace", "--cache", cache.toString(), trace.toString());
+    assertThat(second.err()).isEmpty();
+    assertThat(second.code()).isZero();
+    assertThat(second.out()).isEqualTo(RETRACED);
 
-    Result info = run("proguard", "cache", "info", cache.toString());
-    assertThat(info.code).isZero();
-    assertThat(info.out).startsWith("version: 1\nclasses: 3\n")
+    CliRun.Result info = CliRun.run("proguard", "cache", "info", cache.toString());
+    assertThat(info.code()).isZero();
+    assertThat(info.out()).startsWith("version: 1\nclasses: 3\n")
         .contains("compiler: R8\n", "map_version: 2.2\n", "pg_map_id: 1a2b3c4\n");
   }
 
   @Test
   void rebuildsAnInvalidCacheFromTheMapping() throws IOException {
     Path cache = Files.writeString(dir.resolve("mapping.cache"), "not a cache");
-    Result r = run("proguard", "retrace", "--mapping", mapping.toString(),
+    CliRun.Result r = CliRun.run("proguard", "retrace", "--mapping", mapping.toString(),
         "--cache", cache.toString(), trace.toString());
-    assertThat(r.err).isEmpty();
-    assertThat(r.code).isZero();
-    assertThat(r.out).isEqualTo(RETRACED);
-    assertThat(run("proguard", "cache", "info", cache.toString()).code).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(RETRACED);
+    assertThat(CliRun.run("proguard", "cache", "info", cache.toString()).code()).isZero();
   }
 
   @Test
   void rebuildsACacheOlderThanTheMapping() throws IOException {
     Path cache = dir.resolve("mapping.cache");
-    assertThat(run("proguard", "cache", "build", "--mapping", mapping.toString(),
-        "--output", cache.toString()).code).isZero();
+    assertThat(CliRun.run("proguard", "cache", "build", "--mapping", mapping.toString(),
+        "--output", cache.toString()).code()).isZero();
     Files.setLastModifiedTime(cache, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
     Files.writeString(mapping, MAPPING.replace("Checkout.java", "Register.java"));
-    Result r = run("proguard", "retrace", "--mapping", mapping.toString(),
+    CliRun.Result r = CliRun.run("proguard", "retrace", "--mapping", mapping.toString(),
         "--cache", cache.toString(), trace.toString());
-    assertThat(r.code).isZero();
-    assertThat(r.out).contains("(Register.java:23)");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("(Register.java:23)");
   }
 
   @Test
   void aCacheWithoutAMappingIsAUsageErrorWhenUnusable() throws IOException {
-    Result missing = run("proguard", "retrace", "--cache", dir.resolve("nope.cache").toString(),
+    CliRun.Result missing =
+        CliRun.run("proguard", "retrace", "--cache", dir.resolve("nope.cache").toString(),
         trace.toString());
-    assertThat(missing.code).isEqualTo(2);
-    assertThat(missing.out).isEmpty();
-    assertThat(missing.err).startsWith("symbolic: ").doesNotContain("\tat ");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.out()).isEmpty();
+    assertThat(missing.err()).startsWith("symbolic: ").doesNotContain("\tat ");
 
     Path junk = Files.writeString(dir.resolve("junk.cache"), "junk");
-    Result invalid = run("proguard", "retrace", "--cache", junk.toString(), trace.toString());
-    assertThat(invalid.code).isEqualTo(2);
-    assertThat(invalid.err).contains("is not usable").doesNotContain("\tat ");
+    CliRun.Result invalid =
+        CliRun.run("proguard", "retrace", "--cache", junk.toString(), trace.toString());
+    assertThat(invalid.code()).isEqualTo(2);
+    assertThat(invalid.err()).contains("is not usable").doesNotContain("\tat ");
 
-    Result neither = run("proguard", "retrace", trace.toString());
-    assertThat(neither.code).isEqualTo(2);
-    assertThat(neither.err).contains("--mapping");
+    CliRun.Result neither = CliRun.run("proguard", "retrace", trace.toString());
+    assertThat(neither.code()).isEqualTo(2);
+    assertThat(neither.err()).contains("--mapping");
   }
 
   @Test
   void missingFilesFailWithOneLine() {
-    Result r = run("proguard", "retrace", "--mapping", "x", trace.toString());
-    assertThat(r.code).isEqualTo(1);
-    assertThat(r.err).isEqualTo("symbolic: cannot read mapping 'x': No such file\n");
-    assertThat(r.out).isEmpty();
+    CliRun.Result r = CliRun.run("proguard", "retrace", "--mapping", "x", trace.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("symbolic: cannot read mapping 'x': No such file\n");
+    assertThat(r.out()).isEmpty();
 
-    Result noTrace = run("proguard", "retrace", "--mapping", mapping.toString(), "no-trace");
-    assertThat(noTrace.code).isEqualTo(1);
-    assertThat(noTrace.err).isEqualTo("symbolic: cannot read trace 'no-trace': No such file\n");
+    CliRun.Result noTrace =
+        CliRun.run("proguard", "retrace", "--mapping", mapping.toString(), "no-trace");
+    assertThat(noTrace.code()).isEqualTo(1);
+    assertThat(noTrace.err()).isEqualTo("symbolic: cannot read trace 'no-trace': No such file\n");
 
-    Result dirAsMapping = run("proguard", "uuid", dir.toString());
-    assertThat(dirAsMapping.code).isEqualTo(1);
-    assertThat(dirAsMapping.err).endsWith(": Is a directory\n");
+    CliRun.Result dirAsMapping = CliRun.run("proguard", "uuid", dir.toString());
+    assertThat(dirAsMapping.code()).isEqualTo(1);
+    assertThat(dirAsMapping.err()).endsWith(": Is a directory\n");
 
-    Result noCache = run("proguard", "cache", "info", "x.cache");
-    assertThat(noCache.code).isEqualTo(1);
-    assertThat(noCache.err).isEqualTo("symbolic: cannot read cache 'x.cache': No such file\n");
+    CliRun.Result noCache = CliRun.run("proguard", "cache", "info", "x.cache");
+    assertThat(noCache.code()).isEqualTo(1);
+    assertThat(noCache.err()).isEqualTo("symbolic: cannot read cache 'x.cache': No such file\n");
   }
 
   @Test
   void anInvalidCacheFailsCacheInfo() throws IOException {
     Path junk = Files.writeString(dir.resolve("junk.cache"), "junk");
-    Result r = run("proguard", "cache", "info", junk.toString());
-    assertThat(r.code).isEqualTo(1);
-    assertThat(r.err).startsWith("symbolic: cannot read cache '" + junk + "': not a valid cache")
+    CliRun.Result r = CliRun.run("proguard", "cache", "info", junk.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("symbolic: cannot read cache '" + junk + "': not a valid cache")
         .doesNotContain("\tat ");
   }
 
   @Test
   void printsTheUuid() throws IOException {
-    Result r = run("proguard", "uuid", mapping.toString());
-    assertThat(r.code).isZero();
-    assertThat(r.out).endsWith("\n");
-    String uuid = r.out.trim();
+    CliRun.Result r = CliRun.run("proguard", "uuid", mapping.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).endsWith("\n");
+    String uuid = r.out().trim();
     assertThat(UUID.fromString(uuid).toString()).isEqualTo(uuid);
     assertThat(UUID.fromString(uuid).version()).isEqualTo(5);
     // The UUID depends on the bytes only.
     Path copy = Files.copy(mapping, dir.resolve("copy.txt"));
-    assertThat(run("proguard", "uuid", copy.toString()).out).isEqualTo(r.out);
+    assertThat(CliRun.run("proguard", "uuid", copy.toString()).out()).isEqualTo(r.out());
   }
 
   @Test
   void printsMappingInfo() {
-    Result r = run("proguard", "info", mapping.toString());
-    assertThat(r.code).isZero();
-    assertThat(r.out).startsWith("classes: 3\nbroken_lines: 0\ncompiler: R8\n")
+    CliRun.Result r = CliRun.run("proguard", "info", mapping.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("classes: 3\nbroken_lines: 0\ncompiler: R8\n")
         .contains("compiler_version: 8.5.35\n", "min_api: 24\n", "map_version: 2.2\n")
         .containsPattern("\nuuid: [0-9a-f-]{36}\n$");
   }
@@ -251,58 +232,60 @@ class MainTest {
     for (String[] command : commands) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
       args[command.length] = "--help";
-      Result r = run(args);
-      assertThat(r.code).as(String.join(" ", args)).isZero();
-      assertThat(r.out).as(String.join(" ", args)).startsWith("Usage: symbolic");
+      CliRun.Result r = CliRun.run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).startsWith("Usage: symbolic");
     }
-    assertThat(run("--help").out).contains("proguard");
-    assertThat(run("proguard", "--help").out).contains("retrace", "uuid", "cache", "info");
+    assertThat(CliRun.run("--help").out()).contains("proguard");
+    assertThat(CliRun.run("proguard", "--help").out()).contains("retrace", "uuid", "cache", "info");
   }
 
   @Test
   void printsTheVersion() {
-    Result r = run("--version");
-    assertThat(r.code).isZero();
-    assertThat(r.out).startsWith("symbolic ");
+    CliRun.Result r = CliRun.run("--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("symbolic ");
   }
 
   @Test
   void usageErrorsExitWithTwo() {
-    Result unknown = run("proguard", "frobnicate");
-    assertThat(unknown.code).isEqualTo(2);
-    assertThat(unknown.err).startsWith("symbolic: ").contains("--help");
-    assertThat(run().code).isEqualTo(2);
-    assertThat(run("proguard").code).isEqualTo(2);
-    assertThat(run("proguard", "cache", "build", "--mapping", "x").code).isEqualTo(2);
-    assertThat(run("proguard", "uuid").code).isEqualTo(2);
-    assertThat(run("proguard", "retrace", "--bogus").code).isEqualTo(2);
+    CliRun.Result unknown = CliRun.run("proguard", "frobnicate");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).startsWith("symbolic: ").contains("--help");
+    assertThat(CliRun.run().code()).isEqualTo(2);
+    assertThat(CliRun.run("proguard").code()).isEqualTo(2);
+    assertThat(CliRun.run("proguard", "cache", "build", "--mapping", "x").code()).isEqualTo(2);
+    assertThat(CliRun.run("proguard", "uuid").code()).isEqualTo(2);
+    assertThat(CliRun.run("proguard", "retrace", "--bogus").code()).isEqualTo(2);
   }
 
   @Test
   void demanglesArgumentsAndStandardInput() {
-    Result args = run("demangle", "_ZN3foo3barEv", "?foo@bar@@YAHH@Z", "plain");
-    assertThat(args.code).isZero();
-    assertThat(args.out).isEqualTo("foo::bar()\nint __cdecl bar::foo(int)\nplain\n");
-    Result stdin = runWithInput("_ZN3foo3barEv\nnot a name\n_RNvCs1234_7mycrate3foo\n", "demangle");
-    assertThat(stdin.code).isZero();
-    assertThat(stdin.out).isEqualTo("foo::bar()\nnot a name\nmycrate::foo\n");
+    CliRun.Result args = CliRun.run("demangle", "_ZN3foo3barEv", "?foo@bar@@YAHH@Z", "plain");
+    assertThat(args.code()).isZero();
+    assertThat(args.out()).isEqualTo("foo::bar()\nint __cdecl bar::foo(int)\nplain\n");
+    CliRun.Result stdin =
+        CliRun.withInput("_ZN3foo3barEv\nnot a name\n_RNvCs1234_7mycrate3foo\n", "demangle");
+    assertThat(stdin.code()).isZero();
+    assertThat(stdin.out()).isEqualTo("foo::bar()\nnot a name\nmycrate::foo\n");
   }
 
   @Test
   void demangleOptions() {
-    assertThat(run("demangle", "--no-params", "_ZN3foo3barEi").out).isEqualTo("foo::bar\n");
+    assertThat(CliRun.run("demangle", "--no-params",
+        "_ZN3foo3barEi").out()).isEqualTo("foo::bar\n");
     String legacy = "_ZN4core3ptr13drop_in_place17h0123456789abcdefE";
-    assertThat(run("demangle", legacy).out)
+    assertThat(CliRun.run("demangle", legacy).out())
         .isEqualTo("core::ptr::drop_in_place::h0123456789abcdef\n");
-    assertThat(run("demangle", "--no-rust-hash", legacy).out)
+    assertThat(CliRun.run("demangle", "--no-rust-hash", legacy).out())
         .isEqualTo("core::ptr::drop_in_place\n");
-    assertThat(run("demangle", "--lang", "rust", "_ZN3foo3barEv").out)
+    assertThat(CliRun.run("demangle", "--lang", "rust", "_ZN3foo3barEv").out())
         .isEqualTo("_ZN3foo3barEv\n");
-    assertThat(run("demangle", "--lang", "msvc", "_ZN3foo3barEv").out)
+    assertThat(CliRun.run("demangle", "--lang", "msvc", "_ZN3foo3barEv").out())
         .isEqualTo("_ZN3foo3barEv\n");
-    Result bad = run("demangle", "--lang", "cobol", "x");
-    assertThat(bad.code).isEqualTo(2);
-    assertThat(bad.err).startsWith("symbolic: unknown language 'cobol'");
+    CliRun.Result bad = CliRun.run("demangle", "--lang", "cobol", "x");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("symbolic: unknown language 'cobol'");
   }
 
   // ------------------------------------------------------------------------------------------
@@ -328,11 +311,11 @@ class MainTest {
   @Test
   void sourcemapLookupPrintsOneJsonObjectPerPosition() throws IOException {
     Path map = writeSourceMapFiles();
-    Result r = run("sourcemap", "lookup", "--map", map.toString(), "--minified",
+    CliRun.Result r = CliRun.run("sourcemap", "lookup", "--map", map.toString(), "--minified",
         dir.resolve("app.min.js").toString(), "1:23", "1:0", "1:28", "2:0", "1:3");
-    assertThat(r.err).isEmpty();
-    assertThat(r.code).isZero();
-    assertThat(r.out).isEqualTo(String.join("\n",
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(String.join("\n",
         "{\"line\":1,\"column\":23,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":2,"
             + "\"original_column\":14,\"name\":\"sum\",\"function\":\"computeTotal\"}",
         "{\"line\":1,\"column\":0,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":1,"
@@ -349,46 +332,50 @@ class MainTest {
   @Test
   void sourcemapLookupReadsStandardInputAndNeedsMinifiedForFunctions() throws IOException {
     Path map = writeSourceMapFiles();
-    Result r = runWithInput("1 23\n\n1:31\n", "sourcemap", "lookup", "--map", map.toString());
-    assertThat(r.code).isZero();
-    assertThat(r.out).isEqualTo(
+    CliRun.Result r =
+        CliRun.withInput("1 23\n\n1:31\n", "sourcemap", "lookup", "--map", map.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(
         "{\"line\":1,\"column\":23,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":2,"
             + "\"original_column\":14,\"name\":\"sum\",\"function\":null}\n"
             + "{\"line\":1,\"column\":31,\"source\":\"src/app \\\"quoted\\\".js\",\"original_line\":4,"
             + "\"original_column\":4,\"name\":\"handler\",\"function\":null}\n");
-    Result bad = runWithInput("1:2\nnonsense\n", "sourcemap", "lookup", "--map", map.toString());
-    assertThat(bad.code).isEqualTo(1);
-    assertThat(bad.err).startsWith("symbolic: invalid position 'nonsense' on line 2");
-    assertThat(bad.out).hasLineCount(1);
+    CliRun.Result bad =
+        CliRun.withInput("1:2\nnonsense\n", "sourcemap", "lookup", "--map", map.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).startsWith("symbolic: invalid position 'nonsense' on line 2");
+    assertThat(bad.out()).hasLineCount(1);
   }
 
   @Test
   void sourcemapCacheBuildInfoAndLookup() throws IOException {
     Path map = writeSourceMapFiles();
     Path cache = dir.resolve("out/app.smcache");
-    Result build = run("sourcemap", "cache", "build", "--map", map.toString(), "--minified",
+    CliRun.Result build =
+        CliRun.run("sourcemap", "cache", "build", "--map", map.toString(), "--minified",
         dir.resolve("app.min.js").toString(), "--output", cache.toString());
-    assertThat(build.err).isEmpty();
-    assertThat(build.code).isZero();
+    assertThat(build.err()).isEmpty();
+    assertThat(build.code()).isZero();
     assertThat(cache).isRegularFile();
-    Result info = run("sourcemap", "cache", "info", cache.toString());
-    assertThat(info.code).isZero();
-    assertThat(info.out).contains("version: 1\n", "file: app.min.js\n", "lines: 1\n",
+    CliRun.Result info = CliRun.run("sourcemap", "cache", "info", cache.toString());
+    assertThat(info.code()).isZero();
+    assertThat(info.out()).contains("version: 1\n", "file: app.min.js\n", "lines: 1\n",
         "sources: 1\n", "sources_with_content: 1\n", "function_names: yes\n");
-    Result viaMap = run("sourcemap", "lookup", "--map", map.toString(), "--minified",
+    CliRun.Result viaMap = CliRun.run("sourcemap", "lookup", "--map", map.toString(), "--minified",
         dir.resolve("app.min.js").toString(), "1:23", "1:40", "1:45");
-    Result viaCache = run("sourcemap", "lookup", "--map", cache.toString(), "1:23", "1:40",
+    CliRun.Result viaCache =
+        CliRun.run("sourcemap", "lookup", "--map", cache.toString(), "1:23", "1:40",
         "1:45");
-    assertThat(viaCache.err).isEmpty();
-    assertThat(viaCache.out).isEqualTo(viaMap.out).contains("\"function\":\"handler\"");
-    Result both = run("sourcemap", "lookup", "--map", cache.toString(), "--minified",
+    assertThat(viaCache.err()).isEmpty();
+    assertThat(viaCache.out()).isEqualTo(viaMap.out()).contains("\"function\":\"handler\"");
+    CliRun.Result both = CliRun.run("sourcemap", "lookup", "--map", cache.toString(), "--minified",
         dir.resolve("app.min.js").toString(), "1:0");
-    assertThat(both.code).isEqualTo(2);
+    assertThat(both.code()).isEqualTo(2);
     Files.write(cache, new byte[] {'S', 'Y', 'M', 'S', 'M', 'A', 'P', 'C', 1});
-    Result corrupt = run("sourcemap", "lookup", "--map", cache.toString(), "1:0");
-    assertThat(corrupt.code).isEqualTo(1);
-    assertThat(corrupt.err).startsWith("symbolic: cannot read cache '").doesNotContain("\tat ");
-    assertThat(run("sourcemap", "cache", "info", cache.toString()).code).isEqualTo(1);
+    CliRun.Result corrupt = CliRun.run("sourcemap", "lookup", "--map", cache.toString(), "1:0");
+    assertThat(corrupt.code()).isEqualTo(1);
+    assertThat(corrupt.err()).startsWith("symbolic: cannot read cache '").doesNotContain("\tat ");
+    assertThat(CliRun.run("sourcemap", "cache", "info", cache.toString()).code()).isEqualTo(1);
   }
 
   @Test
@@ -398,16 +385,16 @@ class MainTest {
         + "\"names\":[],\"mappings\":\"AAAA\"}},"
         + "{\"offset\":{\"line\":1,\"column\":5},\"map\":{\"version\":3,\"sources\":[\"b.js\"],"
         + "\"names\":[\"x\"],\"mappings\":\"AACAA\"}}]}");
-    Result stdout = run("sourcemap", "flatten", "--map", index.toString());
-    assertThat(stdout.err).isEmpty();
-    assertThat(stdout.code).isZero();
-    assertThat(stdout.out).doesNotContain("sections").contains("\"a.js\"", "\"b.js\"");
+    CliRun.Result stdout = CliRun.run("sourcemap", "flatten", "--map", index.toString());
+    assertThat(stdout.err()).isEmpty();
+    assertThat(stdout.code()).isZero();
+    assertThat(stdout.out()).doesNotContain("sections").contains("\"a.js\"", "\"b.js\"");
     Path out = dir.resolve("flat.map");
-    assertThat(run("sourcemap", "flatten", "--map", index.toString(), "--output",
-        out.toString()).code).isZero();
-    assertThat(Files.readString(out) + "\n").isEqualTo(stdout.out);
-    Result lookup = run("sourcemap", "lookup", "--map", out.toString(), "2:5", "2:4");
-    assertThat(lookup.out).isEqualTo(
+    assertThat(CliRun.run("sourcemap", "flatten", "--map", index.toString(), "--output",
+        out.toString()).code()).isZero();
+    assertThat(Files.readString(out) + "\n").isEqualTo(stdout.out());
+    CliRun.Result lookup = CliRun.run("sourcemap", "lookup", "--map", out.toString(), "2:5", "2:4");
+    assertThat(lookup.out()).isEqualTo(
         "{\"line\":2,\"column\":5,\"source\":\"b.js\",\"original_line\":2,\"original_column\":0,"
             + "\"name\":\"x\",\"function\":null}\n"
             + "{\"line\":2,\"column\":4,\"source\":null,\"original_line\":null,"
@@ -421,26 +408,27 @@ class MainTest {
         {"sourcemap", "--help"}, {"sourcemap", "lookup", "--help"},
         {"sourcemap", "cache", "--help"}, {"sourcemap", "cache", "build", "--help"},
         {"sourcemap", "cache", "info", "--help"}, {"sourcemap", "flatten", "--help"}}) {
-      Result help = run(args);
-      assertThat(help.code).as(String.join(" ", args)).isZero();
-      assertThat(help.out).startsWith("Usage: symbolic sourcemap");
+      CliRun.Result help = CliRun.run(args);
+      assertThat(help.code()).as(String.join(" ", args)).isZero();
+      assertThat(help.out()).startsWith("Usage: symbolic sourcemap");
     }
-    assertThat(run("--help").out).contains("sourcemap");
-    Result missing = run("sourcemap", "lookup", "1:0");
-    assertThat(missing.code).isEqualTo(2);
-    assertThat(missing.err).startsWith("symbolic: missing option '--map FILE'");
-    Result badPosition = run("sourcemap", "lookup", "--map", map.toString(), "0:5");
-    assertThat(badPosition.code).isEqualTo(2);
-    assertThat(badPosition.err).startsWith("symbolic: invalid position '0:5'");
-    Result noFile = run("sourcemap", "lookup", "--map", dir.resolve("nope.map").toString(),
+    assertThat(CliRun.run("--help").out()).contains("sourcemap");
+    CliRun.Result missing = CliRun.run("sourcemap", "lookup", "1:0");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("symbolic: missing option '--map FILE'");
+    CliRun.Result badPosition = CliRun.run("sourcemap", "lookup", "--map", map.toString(), "0:5");
+    assertThat(badPosition.code()).isEqualTo(2);
+    assertThat(badPosition.err()).startsWith("symbolic: invalid position '0:5'");
+    CliRun.Result noFile =
+        CliRun.run("sourcemap", "lookup", "--map", dir.resolve("nope.map").toString(),
         "1:0");
-    assertThat(noFile.code).isEqualTo(1);
-    assertThat(noFile.err).isEqualTo("symbolic: cannot read source map '"
+    assertThat(noFile.code()).isEqualTo(1);
+    assertThat(noFile.err()).isEqualTo("symbolic: cannot read source map '"
         + dir.resolve("nope.map") + "': No such file\n");
     Path broken = Files.writeString(dir.resolve("broken.map"), "{\"version\":3,\"mappings\":");
-    Result parse = run("sourcemap", "lookup", "--map", broken.toString(), "1:0");
-    assertThat(parse.code).isEqualTo(1);
-    assertThat(parse.err).startsWith("symbolic: cannot parse source map '").hasLineCount(1);
+    CliRun.Result parse = CliRun.run("sourcemap", "lookup", "--map", broken.toString(), "1:0");
+    assertThat(parse.code()).isEqualTo(1);
+    assertThat(parse.err()).startsWith("symbolic: cannot parse source map '").hasLineCount(1);
   }
 
   @Test

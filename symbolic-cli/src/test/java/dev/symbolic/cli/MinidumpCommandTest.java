@@ -3,11 +3,7 @@ package dev.symbolic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,18 +15,6 @@ class MinidumpCommandTest {
   @TempDir
   Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
-  }
-
   static Path corpus() {
     return Path.of(System.getProperty("symbolic.corpus", "../shared/corpus")).resolve("minidump");
   }
@@ -39,7 +23,7 @@ class MinidumpCommandTest {
   void dumpPrintsTheLinesOfMinidumpDumpForMinidump2() throws IOException {
     Path dmp = corpus().resolve("breakpad/minidump2.dmp");
     assumeTrue(Files.isRegularFile(dmp), "corpus absent at " + corpus().toAbsolutePath());
-    Result r = run("minidump", "dump", dmp.toString());
+    CliRun.Result r = CliRun.run("minidump", "dump", dmp.toString());
     assertThat(r.code()).isEqualTo(0);
     // Every header, directory, thread, module identity, memory, exception, system and misc
     // info line of Breakpad's output appears in ours.
@@ -68,17 +52,18 @@ class MinidumpCommandTest {
     Path dmp = corpus().resolve("breakpad/minidump2.dmp");
     assumeTrue(Files.isRegularFile(dmp), "corpus absent at " + corpus().toAbsolutePath());
     String symbols = dmp.resolveSibling("symbols").toString();
-    Result human = run("minidump", "stackwalk", dmp.toString(), symbols);
+    CliRun.Result human = CliRun.run("minidump", "stackwalk", dmp.toString(), symbols);
     assertThat(human.code()).isEqualTo(0);
     assertThat(human.out())
         .isEqualTo(Files.readString(dmp.resolveSibling("minidump2.stackwalk.out")));
-    Result machine = run("minidump", "stackwalk", "--machine-readable", dmp.toString(), symbols);
+    CliRun.Result machine = CliRun.run("minidump", "stackwalk", "--machine-readable",
+        dmp.toString(), symbols);
     assertThat(machine.out()).isEqualTo(
         Files.readString(dmp.resolveSibling("minidump2.stackwalk.machine_readable.out")));
-    Result json = run("minidump", "stackwalk", dmp.toString(), symbols, "--json");
+    CliRun.Result json = CliRun.run("minidump", "stackwalk", dmp.toString(), symbols, "--json");
     assertThat(json.out()).startsWith("{\"status\":\"OK\",\"pid\":3932,")
         .contains("\"function\":\"main\"").endsWith("}\n");
-    Result both = run("minidump", "stackwalk", dmp.toString(), "--json", "--human");
+    CliRun.Result both = CliRun.run("minidump", "stackwalk", dmp.toString(), "--json", "--human");
     assertThat(both.code()).isEqualTo(2);
   }
 
@@ -86,7 +71,7 @@ class MinidumpCommandTest {
   void aFileThatIsNotAMinidumpFailsWithExitCode1() throws IOException {
     Path f = dir.resolve("x.dmp");
     Files.writeString(f, "not a minidump at all, just some text here");
-    Result r = run("minidump", "dump", f.toString());
+    CliRun.Result r = CliRun.run("minidump", "dump", f.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("not a minidump");
   }

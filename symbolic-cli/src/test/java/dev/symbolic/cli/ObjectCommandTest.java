@@ -2,11 +2,7 @@ package dev.symbolic.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,34 +27,23 @@ class ObjectCommandTest {
   @TempDir
   Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
-  }
-
   private Path sym() throws IOException {
     return Files.writeString(dir.resolve("x.sym"), SYM);
   }
 
   @Test
   void info() throws IOException {
-    Result r = run("object", "info", sym().toString());
+    CliRun.Result r = CliRun.run("object", "info", sym().toString());
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("format:       breakpad\n", "kind:         dbg (Debug companion)\n",
+    assertThat(r.out()).contains("format:       breakpad\n",
+        "kind:         dbg (Debug companion)\n",
         "arch:         x86_64\n", "debug id:     5a5f3291-4295-a4fa-22b5-91670a49fbef\n",
         "debug file:   x.so\n", "load address: 0x0\n", "features:     symtab debug\n");
   }
 
   @Test
   void infoJson() throws IOException {
-    Result r = run("object", "info", "--json", sym().toString());
+    CliRun.Result r = CliRun.run("object", "info", "--json", sym().toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("{\"file\":").endsWith("}\n")
         .contains("\"format\":\"breakpad\",\"kind\":\"dbg\",\"arch\":\"x86_64\"",
@@ -69,15 +54,15 @@ class ObjectCommandTest {
   @Test
   void symbolsPlainAndDemangled() throws IOException {
     Path sym = sym();
-    assertThat(run("object", "symbols", sym.toString()).out())
+    assertThat(CliRun.run("object", "symbols", sym.toString()).out())
         .isEqualTo("0000000000002000        0 _ZN3foo3barEv\n");
-    assertThat(run("object", "symbols", "--demangle", sym.toString()).out())
+    assertThat(CliRun.run("object", "symbols", "--demangle", sym.toString()).out())
         .isEqualTo("0000000000002000        0 foo::bar()\n");
   }
 
   @Test
   void functionsNestInlinees() throws IOException {
-    Result r = run("object", "functions", sym().toString());
+    CliRun.Result r = CliRun.run("object", "functions", sym().toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo(String.join("\n",
         "> 0x1000: main (0x30)",
@@ -91,7 +76,7 @@ class ObjectCommandTest {
 
   @Test
   void breakpadSymbolFileWithDemangledNames() throws IOException {
-    Result r = run("object", "breakpad", "--name", "lib.so", sym().toString());
+    CliRun.Result r = CliRun.run("object", "breakpad", "--name", "lib.so", sym().toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo(String.join("\n",
         "MODULE Linux x86_64 5A5F32914295A4FA22B591670A49FBEF0 lib.so",
@@ -111,14 +96,14 @@ class ObjectCommandTest {
   @Test
   void errorsNameTheFileAndTheReason() throws IOException {
     Path junk = Files.writeString(dir.resolve("junk.txt"), "hello");
-    Result r = run("object", "info", junk.toString());
+    CliRun.Result r = CliRun.run("object", "info", junk.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("cannot read object file '" + junk + "': unknown file format");
-    r = run("object", "symbols", dir.resolve("missing").toString());
+    r = CliRun.run("object", "symbols", dir.resolve("missing").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("No such file");
     Path pe = Files.write(dir.resolve("a.exe"), new byte[] {'M', 'Z', 0, 0});
-    assertThat(run("object", "functions", pe.toString()).err())
+    assertThat(CliRun.run("object", "functions", pe.toString()).err())
         .contains("unsupported file format: pe");
   }
 }

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,19 +41,6 @@ class SymbolizeTest {
 
   @TempDir
   Path dir;
-
-  /** What one in-process run printed and returned. */
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int code = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
-  }
 
   /** Runs a program; null if it cannot be started or fails. */
   private static String exec(Path workDir, String stdin, String... command)
@@ -115,14 +98,16 @@ class SymbolizeTest {
   @ValueSource(strings = {"-O0", "-O2"})
   void matchesLlvmSymbolizerOnACompiledProgram(String opt) throws Exception {
     Path binary = compile("-g", opt);
-    Result basic = run("", "symbolize", "--obj", binary.toString(), "--functions=short",
+    CliRun.Result basic = CliRun.withInput("", "symbolize", "--obj", binary.toString(),
+        "--functions=short",
         "0x0");
     assertThat(basic.code()).isZero();
     assertThat(basic.out()).isEqualTo("??\n??:0:0\n\n");
     List<String> addrs = addresses(binary);
     assertThat(addrs.size()).isGreaterThan(2);
     String stdin = String.join("\n", addrs) + "\n";
-    Result json = run(stdin, "symbolize", "--output-style=JSON", "-e", binary.toString());
+    CliRun.Result json = CliRun.withInput(stdin, "symbolize", "--output-style=JSON", "-e",
+        binary.toString());
     assertThat(json.code()).isZero();
     assertThat(json.out()).contains("\"FunctionName\":\"work\"", "prog.c");
     String llvm = exec(dir, "", "llvm-symbolizer-19", "--version");
@@ -135,7 +120,7 @@ class SymbolizeTest {
     for (String[] v : variants) {
       List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));
       args.addAll(List.of(v));
-      Result ours = run(stdin, args.toArray(new String[0]));
+      CliRun.Result ours = CliRun.withInput(stdin, args.toArray(new String[0]));
       List<String> theirs = new ArrayList<>(List.of("llvm-symbolizer-19", "--obj",
           binary.toString()));
       theirs.addAll(List.of(v));
@@ -146,22 +131,24 @@ class SymbolizeTest {
       withArgs.addAll(addrs.subList(0, Math.min(20, addrs.size())));
       List<String> theirsArgs = new ArrayList<>(theirs);
       theirsArgs.addAll(addrs.subList(0, Math.min(20, addrs.size())));
-      assertThat(run("", withArgs.toArray(new String[0])).out()).as("%s args %s", opt,
+      assertThat(CliRun.withInput("", withArgs.toArray(new String[0])).out()).as("%s args %s", opt,
           List.of(v)).isEqualTo(exec(dir, "", theirsArgs.toArray(new String[0])));
     }
   }
 
   @Test
   void reportsErrors() {
-    Result missing = run("", "symbolize", "--obj", dir.resolve("nope").toString(), "0x10");
+    CliRun.Result missing = CliRun.withInput("", "symbolize", "--obj",
+        dir.resolve("nope").toString(), "0x10");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).startsWith("symbolic: ").contains("nope");
     assertThat(missing.err().strip().lines().count()).isEqualTo(1);
-    Result usage = run("", "symbolize", "0x10");
+    CliRun.Result usage = CliRun.withInput("", "symbolize", "0x10");
     assertThat(usage.code()).isEqualTo(2);
-    Result badStyle = run("", "symbolize", "--obj", "x", "--output-style=XML", "0x10");
+    CliRun.Result badStyle = CliRun.withInput("", "symbolize", "--obj", "x",
+        "--output-style=XML", "0x10");
     assertThat(badStyle.code()).isEqualTo(2);
-    Result help = run("", "symbolize", "--help");
+    CliRun.Result help = CliRun.withInput("", "symbolize", "--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("--obj FILE", "--output-style STYLE");
   }
@@ -169,7 +156,7 @@ class SymbolizeTest {
   @Test
   void rejectsNonElfFiles() throws IOException {
     Path text = Files.writeString(dir.resolve("text"), "not an ELF file\n");
-    Result r = run("", "symbolize", "--obj", text.toString(), "0x10");
+    CliRun.Result r = CliRun.withInput("", "symbolize", "--obj", text.toString(), "0x10");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("symbolic: ");
   }
@@ -248,7 +235,8 @@ class SymbolizeTest {
         expected.add(sb.append("]}").toString());
       }
     }
-    Result r = run(String.join("\n", addrs) + "\n", "symbolize", "--output-style=JSON",
+    CliRun.Result r = CliRun.withInput(String.join("\n", addrs) + "\n", "symbolize",
+        "--output-style=JSON",
         "--obj", module);
     assertThat(r.code()).isZero();
     List<String> actual = r.out().lines().toList();
