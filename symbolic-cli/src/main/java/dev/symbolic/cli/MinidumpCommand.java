@@ -8,13 +8,10 @@ import dev.symbolic.minidump.CrashpadInfo;
 import dev.symbolic.minidump.CrashpadModuleInfo;
 import dev.symbolic.minidump.ExceptionStream;
 import dev.symbolic.minidump.FixedFileInfo;
-import dev.symbolic.minidump.MemoryRegion;
 import dev.symbolic.minidump.MiscInfo;
 import dev.symbolic.minidump.Minidump;
 import dev.symbolic.minidump.MinidumpException;
-import dev.symbolic.minidump.MinidumpModule;
 import dev.symbolic.minidump.MinidumpStream;
-import dev.symbolic.minidump.MinidumpThread;
 import dev.symbolic.minidump.ProcessState;
 import dev.symbolic.minidump.StackwalkJson;
 import dev.symbolic.minidump.StackwalkPrinter;
@@ -36,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -184,14 +182,7 @@ final class MinidumpCommand {
     if (dump.stream(StreamType.THREAD_LIST).isEmpty()) {
       return;
     }
-    List<MinidumpThread> threads = dump.threads();
-    out.println("MinidumpThreadList");
-    field(12, "thread_count", threads.size());
-    out.println();
-    for (int i = 0; i < threads.size(); i++) {
-      MinidumpThread t = threads.get(i);
-      out.println("thread[" + i + "]");
-      out.println("MDRawThread");
+    list("MinidumpThreadList", "thread_count", dump.threads(), "thread", "MDRawThread", t -> {
       field(27, "thread_id", hex(t.threadId()));
       field(27, "suspend_count", t.suspendCount());
       field(27, "priority_class", hex(t.priorityClass()));
@@ -209,6 +200,22 @@ final class MinidumpCommand {
         out.println(hexBytes(s.bytes()));
         out.println();
       }));
+    });
+  }
+
+  /**
+   * A list stream as minidump_dump prints it: its name and count, then each item under {@code
+   * item[i]} and its structure's name.
+   */
+  private <T> void list(String title, String countField, List<T> items, String item,
+      String struct, Consumer<T> fields) {
+    out.println(title);
+    field(12, countField, items.size());
+    out.println();
+    for (int i = 0; i < items.size(); i++) {
+      out.println(item + "[" + i + "]");
+      out.println(struct);
+      fields.accept(items.get(i));
     }
   }
 
@@ -230,15 +237,8 @@ final class MinidumpCommand {
     if (dump.stream(StreamType.MODULE_LIST).isEmpty()) {
       return;
     }
-    List<MinidumpModule> modules = dump.modules();
-    out.println("MinidumpModuleList");
-    field(12, "module_count", modules.size());
-    out.println();
-    for (int i = 0; i < modules.size(); i++) {
-      MinidumpModule m = modules.get(i);
+    list("MinidumpModuleList", "module_count", dump.modules(), "module", "MDRawModule", m -> {
       FixedFileInfo v = m.versionInfo();
-      out.println("module[" + i + "]");
-      out.println("MDRawModule");
       field(31, "base_of_image", hex(m.baseAddress()));
       field(31, "size_of_image", hex(m.size()));
       field(31, "checksum", hex(m.checksum()));
@@ -260,12 +260,9 @@ final class MinidumpCommand {
       if (m.codeView().isPresent()) {
         CodeViewRecord cv = m.codeView().get();
         field(31, "(cv_record).cv_signature", hex(cv.signature()));
-        if (cv.signature() == CodeViewRecord.PDB70) {
-          field(31, "(cv_record).signature", cv.debugId().uuid().toString());
-          field(31, "(cv_record).age", cv.age());
-          field(31, "(cv_record).pdb_file_name", quote(cv.pdbFileName()));
-        } else if (cv.signature() == CodeViewRecord.PDB20) {
-          field(31, "(cv_record).signature", hex(cv.pdb20Signature()));
+        if (cv.signature() == CodeViewRecord.PDB70 || cv.signature() == CodeViewRecord.PDB20) {
+          field(31, "(cv_record).signature", cv.signature() == CodeViewRecord.PDB70
+              ? cv.debugId().uuid().toString() : hex(cv.pdb20Signature()));
           field(31, "(cv_record).age", cv.age());
           field(31, "(cv_record).pdb_file_name", quote(cv.pdbFileName()));
         } else if (cv.signature() == CodeViewRecord.ELF) {
@@ -278,7 +275,7 @@ final class MinidumpCommand {
       field(31, "(debug_identifier)", quote(m.debugIdentifier()));
       field(31, "(version)", quote(m.version().orElse("")));
       out.println();
-    }
+    });
   }
 
   private void memory() {
@@ -286,20 +283,14 @@ final class MinidumpCommand {
         && dump.stream(StreamType.MEMORY64_LIST).isEmpty()) {
       return;
     }
-    List<MemoryRegion> regions = dump.memory().regions();
-    out.println("MinidumpMemoryList");
-    field(12, "region_count", regions.size());
-    out.println();
-    for (int i = 0; i < regions.size(); i++) {
-      MemoryRegion r = regions.get(i);
-      out.println("region[" + i + "]");
-      out.println("MDMemoryDescriptor");
-      field(21, "start_of_memory_range", hex(r.start()));
-      field(21, "memory.data_size", hex(r.size()));
-      out.println("Memory");
-      out.println(hexBytes(r.bytes()));
-      out.println();
-    }
+    list("MinidumpMemoryList", "region_count", dump.memory().regions(), "region",
+        "MDMemoryDescriptor", r -> {
+          field(21, "start_of_memory_range", hex(r.start()));
+          field(21, "memory.data_size", hex(r.size()));
+          out.println("Memory");
+          out.println(hexBytes(r.bytes()));
+          out.println();
+        });
   }
 
   private void exception() {
