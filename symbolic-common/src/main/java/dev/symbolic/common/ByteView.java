@@ -82,12 +82,16 @@ public final class ByteView {
 
   private final long length;
 
+  /** The only chunk of a mapped file under 1 GiB, else null: byte reads then skip the lookup. */
+  private final ByteBuffer single;
+
   private ByteView(byte[] array, ByteBuffer[] chunks, int shift, long base, long length) {
     this.array = array;
     this.chunks = chunks;
     this.shift = shift;
     this.base = base;
     this.length = length;
+    this.single = chunks != null && chunks.length == 1 ? chunks[0] : null;
   }
 
   /**
@@ -531,6 +535,9 @@ public final class ByteView {
     long p = base + offset;
     if (array != null) {
       return array[(int) p];
+    }
+    if (single != null) {
+      return single.get((int) p);
     }
     return chunks[(int) (p >>> shift)].get((int) (p & mask()));
   }
