@@ -149,7 +149,7 @@ public record CrashReason(String reason, long address) {
           address = p.get(1);
         }
         if (code == 0xc0000006L && p.size() >= 3) {
-          reason += " / " + hex32(p.get(2) & 0xFFFF_FFFFL);
+          reason += " / " + NtStatusNames.describe(p.get(2));
         }
       } else if (code == 0xc0000409L && !p.isEmpty()) {
         // __fastfail raises a "stack buffer overrun" whatever the failure; its code says which.

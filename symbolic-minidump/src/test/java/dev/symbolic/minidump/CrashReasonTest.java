@@ -36,7 +36,21 @@ class CrashReasonTest {
     assertThat(crash(X86, WIN, 0xc0000005L, 0, 0x40429e))
         .isEqualTo(new CrashReason("EXCEPTION_ACCESS_VIOLATION", 0x40429e));
     assertThat(crash(AMD64, WIN, 0xc0000006L, 0, 1, 0, 0x20, 0xc000009cL))
-        .isEqualTo(new CrashReason("EXCEPTION_IN_PAGE_ERROR_READ / 0xc000009c", 0x20));
+        .isEqualTo(new CrashReason("EXCEPTION_IN_PAGE_ERROR_READ / STATUS_DEVICE_DATA_ERROR", 0x20));
+  }
+
+  @Test
+  void inPageErrorsNameTheirNtStatusOrGiveItInHex() {
+    assertThat(crash(AMD64, WIN, 0xc0000006L, 0, 1, 1, 0x20, 0xc0000185L).reason())
+        .isEqualTo("EXCEPTION_IN_PAGE_ERROR_WRITE / STATUS_IO_DEVICE_ERROR");
+    assertThat(crash(AMD64, WIN, 0xc0000006L, 0, 1, 8, 0x20, 0xc000000eL).reason())
+        .isEqualTo("EXCEPTION_IN_PAGE_ERROR_EXEC / STATUS_NO_SUCH_DEVICE");
+    assertThat(crash(AMD64, WIN, 0xc0000006L, 0, 1, 0, 0x20, 0x40000000L).reason())
+        .isEqualTo("EXCEPTION_IN_PAGE_ERROR_READ / STATUS_OBJECT_NAME_EXISTS");
+    assertThat(crash(AMD64, WIN, 0xc0000006L, 0, 1, 0, 0x20, 0xc0ffee00L).reason())
+        .isEqualTo("EXCEPTION_IN_PAGE_ERROR_READ / 0xc0ffee00");
+    assertThat(crash(AMD64, WIN, 0xc0000006L, 0, 1, 0, 0x20, 0x1_c0000185L).reason())
+        .isEqualTo("EXCEPTION_IN_PAGE_ERROR_READ / STATUS_IO_DEVICE_ERROR");
   }
 
   @Test
