@@ -69,6 +69,10 @@ final class Symbolize {
   private Functions functions = Functions.LINKAGE;
   private boolean demangle = true;
   private boolean relative;
+  private boolean printAddress;
+  private boolean pretty;
+  private boolean basenames;
+  private long adjustVma;
   private Style style = Style.LLVM;
   private long base;
   private Dwarf dwarf;
@@ -86,7 +90,8 @@ final class Symbolize {
         "Symbolizes addresses of an ELF file with DWARF like llvm-symbolizer: function, file,"
             + " line and column of each (inlined) frame. Addresses come from the arguments or"
             + " else from standard input, one per line (0x... hexadecimal, 0... octal, else"
-            + " decimal). Short options -e FILE, -i, -f[=KIND], -C are accepted as well. A"
+            + " decimal). Short options -e FILE, -i, -f[=KIND], -C, -a, -p, -s are accepted as"
+            + " well, grouped too (-aps). A"
             + " FILE.dwp beside the file is used for split DWARF; a file without DWARF is"
             + " searched for a debug file (build id, .gnu_debuglink).",
         "[ADDRESS...]", 0, Integer.MAX_VALUE, parsed -> run(env, parsed))
@@ -102,6 +107,16 @@ final class Symbolize {
         .option("--relative-address", null, false,
             "Addresses are relative to the image base: for ELF files, whose base"
                 + " llvm-symbolizer takes as 0, they are used as they are.")
+        .option("--addresses", null, false,
+            "Print each address before its frames (also --print-address, -a).")
+        .option("--print-address", null, false, "Alias for --addresses.")
+        .option("--pretty-print", null, false,
+            "One line per frame: FUNCTION at FILE:LINE, inlined callers after"
+                + " ' (inlined by) ' (also -p).")
+        .option("--basenames", null, false, "Print file names without directories (also -s).")
+        .option("--adjust-vma", "OFFSET", false,
+            "Look addresses up OFFSET lower, as if the file were loaded OFFSET higher; the"
+                + " addresses printed stay as given.")
         .option("--output-style", "STYLE", false, "LLVM (default), GNU or JSON.")
         .operand("ADDRESS", "An address in the file's address space.");
   }
@@ -111,6 +126,9 @@ final class Symbolize {
     List<String> addresses = new ArrayList<>();
     Boolean inlines = null;
     Boolean demangle = null;
+    boolean printAddress = parsed.flag("--addresses") || parsed.flag("--print-address");
+    boolean pretty = parsed.flag("--pretty-print");
+    boolean basenames = parsed.flag("--basenames");
     String functions = parsed.option("--functions");
     if (functions != null && kind(functions) == null && !functions.isEmpty()
         && parseAddress(functions) != null) {
@@ -129,14 +147,32 @@ final class Symbolize {
         obj = arg.substring(3);
       } else if (arg.startsWith("-e") && arg.length() > 2) {
         obj = arg.substring(2);
-      } else if (arg.equals("-i")) {
-        inlines = true;
-      } else if (arg.equals("-C")) {
-        demangle = true;
-      } else if (arg.equals("-f")) {
-        functions = "linkage";
       } else if (arg.startsWith("-f=")) {
         functions = arg.substring(3);
+      } else if (arg.length() > 1 && arg.charAt(0) == '-'
+          && arg.chars().skip(1).allMatch(c -> "iCfaps".indexOf(c) >= 0)) {
+        // llvm-symbolizer's short flags, alone or grouped as in -aps.
+        for (char c : arg.substring(1).toCharArray()) {
+          switch (c) {
+            case 'i':
+              inlines = true;
+              break;
+            case 'C':
+              demangle = true;
+              break;
+            case 'f':
+              functions = "linkage";
+              break;
+            case 'a':
+              printAddress = true;
+              break;
+            case 'p':
+              pretty = true;
+              break;
+            default:
+              basenames = true;
+          }
+        }
       } else if (arg.startsWith("-") && arg.length() > 1 && !Character.isDigit(arg.charAt(1))) {
         throw CliException.usage("unknown option '" + arg + "'\nTry 'symbolic symbolize --help'"
             + " for more information.");
@@ -191,6 +227,18 @@ final class Symbolize {
       }
     }
     s.relative = parsed.flag("--relative-address");
+    s.printAddress = printAddress;
+    s.pretty = pretty;
+    s.basenames = basenames;
+    String adjust = parsed.option("--adjust-vma");
+    if (adjust != null) {
+      Long offset = parseAddress(adjust);
+      if (offset == null) {
+        throw CliException.usage("--adjust-vma=: expected a non-negative integer, but got '"
+            + adjust + "'");
+      }
+      s.adjustVma = offset;
+    }
     s.open(Path.of(obj));
     return s.symbolizeAll(addresses);
   }
@@ -490,14 +538,27 @@ final class Symbolize {
       default:
         f.function = BAD;
     }
-    f.file = emptyToBad(location.file());
+    f.file = emptyToBad(fileName(location.file()));
     f.line = location.line();
     f.column = location.column();
     f.discriminator = location.discriminator();
-    f.startFile = emptyToBad(function.startFile());
+    f.startFile = emptyToBad(fileName(function.startFile()));
     f.startLine = function.startLine();
     f.startAddress = function.startAddress();
     return f;
+  }
+
+  /** The file name as printed: with {@code --basenames}, llvm's {@code sys::path::filename}. */
+  private String fileName(String path) {
+    if (!basenames || path == null || path.isEmpty()) {
+      return path;
+    }
+    int end = path.length();
+    if (path.charAt(end - 1) == '/') {
+      // llvm: "/foo/bar/" names ".", and "/" (or only slashes) names "/".
+      return path.chars().allMatch(c -> c == '/') ? "/" : ".";
+    }
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static String emptyToBad(String s) {
@@ -669,7 +730,7 @@ final class Symbolize {
       }
       return;
     }
-    long a = relative ? address + base : address;
+    long a = (relative ? address + base : address) - adjustVma;
     List<Frame> frames = symbolize(a);
     if (style == Style.JSON) {
       sb.append("{\"Address\":\"0x").append(Long.toHexString(address)).append("\",\"ModuleName\":");
@@ -683,6 +744,9 @@ final class Symbolize {
       }
       sb.append("]}");
     } else {
+      if (printAddress) {
+        sb.append("0x").append(Long.toHexString(address)).append(pretty ? ": " : "\n");
+      }
       plain(sb, frames);
     }
   }
@@ -717,9 +781,13 @@ final class Symbolize {
   }
 
   private void plain(StringBuilder sb, List<Frame> frames) {
-    for (Frame f : frames) {
+    for (int i = 0; i < frames.size(); i++) {
+      Frame f = frames.get(i);
       if (functions != Functions.NONE) {
-        sb.append(f.function == BAD ? "??" : f.function).append('\n');
+        if (pretty && i > 0) {
+          sb.append(" (inlined by) ");
+        }
+        sb.append(f.function == BAD ? "??" : f.function).append(pretty ? " at " : "\n");
       }
       sb.append(f.file == BAD ? "??" : f.file).append(':').append(f.line);
       if (style == Style.GNU) {

@@ -116,6 +116,10 @@ class SymbolizeTest {
         {}, {"--output-style=GNU"}, {"--output-style=JSON"}, {"--no-inlines"},
         {"--functions=short"}, {"--functions=none", "--output-style=GNU"},
         {"--no-inlines", "--output-style=GNU"}, {"--no-demangle", "--output-style=JSON"},
+        {"-a"}, {"-p"}, {"--addresses", "--pretty-print"}, {"-aps", "--output-style=GNU"},
+        {"--print-address", "--output-style=GNU"}, {"-p", "--functions=none"},
+        {"-a", "-p", "--no-inlines"}, {"--basenames", "--output-style=JSON"}, {"-s", "-i"},
+        {"--adjust-vma=0x10", "-a"}, {"--adjust-vma", "16", "--output-style=JSON"},
     };
     for (String[] v : variants) {
       List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));
@@ -148,6 +152,10 @@ class SymbolizeTest {
     CliRun.Result badStyle = CliRun.withInput("", "symbolize", "--obj", "x",
         "--output-style=XML", "0x10");
     assertThat(badStyle.code()).isEqualTo(2);
+    CliRun.Result badVma = CliRun.withInput("", "symbolize", "--obj", "x", "--adjust-vma=-1",
+        "0x10");
+    assertThat(badVma.code()).isEqualTo(2);
+    assertThat(badVma.err()).contains("--adjust-vma=: expected a non-negative integer, but got '-1'");
     CliRun.Result help = CliRun.withInput("", "symbolize", "--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("--obj FILE", "--output-style STYLE");
