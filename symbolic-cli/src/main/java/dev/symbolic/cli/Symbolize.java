@@ -90,7 +90,7 @@ final class Symbolize {
         "Symbolizes addresses of an ELF file with DWARF like llvm-symbolizer: function, file,"
             + " line and column of each (inlined) frame. Addresses come from the arguments or"
             + " else from standard input, one per line (0x... hexadecimal, 0... octal, else"
-            + " decimal). Short options -e FILE, -i, -f[=KIND], -C, -a, -p, -s are accepted as"
+            + " decimal; or a symbol name, NAME or NAME+OFFSET). Short options -e FILE, -i, -f[=KIND], -C, -a, -p, -s are accepted as"
             + " well, grouped too (-aps). A"
             + " FILE.dwp beside the file is used for split DWARF; a file without DWARF is"
             + " searched for a debug file (build id, .gnu_debuglink).",
@@ -459,6 +459,13 @@ final class Symbolize {
   // ------------------------------------------------------------------------------ symbolizing
 
   private List<Frame> symbolize(long address) {
+    // llvm-symbolizer answers GNU style without inlines from the inlined frames, keeping the
+    // innermost (so that the symbol table only renames a frame that is not inlined).
+    return symbolize(address, inlines, !inlines && style == Style.GNU);
+  }
+
+  /** The frames at {@code address}; without {@code inlines} or {@code gnuInnermost}, one frame. */
+  private List<Frame> symbolize(long address, boolean inlines, boolean gnuInnermost) {
     List<DwarfFrame> dwarfFrames;
     try {
       dwarfFrames = dwarf.symbolize(address);
@@ -466,9 +473,6 @@ final class Symbolize {
       dwarfFrames = List.of();
     }
     List<Frame> frames = new ArrayList<>();
-    // llvm-symbolizer answers GNU style without inlines from the inlined frames, keeping the
-    // innermost (so that the symbol table only renames a frame that is not inlined).
-    boolean gnuInnermost = !inlines && style == Style.GNU;
     if (inlines || gnuInnermost) {
       for (DwarfFrame f : dwarfFrames) {
         frames.add(frame(f, f));
@@ -623,7 +627,7 @@ final class Symbolize {
           sb.append(',');
         }
         first = false;
-        one(sb, a.strip());
+        one(sb, a);
         if (style != Style.JSON) {
           write(out, sb);
         }
@@ -666,7 +670,7 @@ final class Symbolize {
     if (tasks == 1) {
       StringBuilder sb = new StringBuilder(256);
       for (String line : batch) {
-        one(sb, line.strip());
+        one(sb, line);
         if (style == Style.JSON) {
           sb.append('\n');
         }
@@ -688,7 +692,7 @@ final class Symbolize {
       for (int k = (int) ((long) n * t / tasks), to = (int) ((long) n * (t + 1) / tasks);
           k < to; k++) {
         int i = order[k];
-        one(sb, batch.get(i).strip());
+        one(sb, batch.get(i));
         if (style == Style.JSON) {
           sb.append('\n');
         }
@@ -706,27 +710,29 @@ final class Symbolize {
     sb.setLength(0);
   }
 
-  /** Appends the answer for one input (JSON without a line end). */
-  private void one(StringBuilder sb, String input) {
-    Long address = parseAddress(input);
+  /**
+   * Appends the answer for one input line (JSON without a line end), read as llvm-symbolizer's
+   * parseCommand reads it: an optional {@code CODE } command, then the first word, an address or
+   * else a symbol name with an optional {@code +OFFSET}.
+   */
+  private void one(StringBuilder sb, String line) {
+    String input = line.startsWith("CODE ") ? line.substring(5) : line;
+    String spec = input.strip();
+    int space = firstDelimiter(spec);
+    if (space >= 0) {
+      spec = spec.substring(0, space);
+    }
+    Long address = parseAddress(spec);
     if (address == null) {
-      boolean digit = !input.isEmpty() && Character.isDigit(input.charAt(0));
-      if (digit || input.isEmpty()) {
-        if (digit) {
-          env.err.println(Main.NAME + ": error: '" + input
-              + "': expected a number as module offset");
+      if (spec.isEmpty() || Character.isDigit(spec.charAt(0))) {
+        if (!line.isEmpty()) {
+          env.err.println(Main.NAME + ": error: '" + line + "': " + (spec.isEmpty()
+              ? "no module offset has been specified" : "expected a number as module offset"));
           env.err.flush();
         }
-        unknown(sb, input.isEmpty() ? "" : objName);
-      } else if (style == Style.JSON) {
-        // A symbol name: llvm looks it up; symbol lookups are not supported, so none is found.
-        sb.append("{\"Loc\":[],\"ModuleName\":");
-        Sourcemap.string(sb, objName);
-        sb.append(",\"SymName\":");
-        Sourcemap.string(sb, input);
-        sb.append('}');
+        unknown(sb, line.isEmpty() ? "" : objName);
       } else {
-        plain(sb, List.of(new Frame()));
+        symbolLookup(sb, spec);
       }
       return;
     }
@@ -748,6 +754,67 @@ final class Symbolize {
         sb.append("0x").append(Long.toHexString(address)).append(pretty ? ": " : "\n");
       }
       plain(sb, frames);
+    }
+  }
+
+  private static int firstDelimiter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A symbol name, {@code NAME} or {@code NAME+OFFSET}: as llvm's findSymbol, the location at
+   * each symbol table entry of that name (plus the offset when it is inside the symbol), without
+   * inlined frames, dropped when it has no file.
+   */
+  private void symbolLookup(StringBuilder sb, String spec) {
+    String name = spec;
+    long offset = 0;
+    int plus = spec.lastIndexOf('+');
+    if (plus > 0 && plus + 1 < spec.length()) {
+      Long o = parseAddress(spec.substring(plus + 1));
+      if (o != null) {
+        name = spec.substring(0, plus);
+        offset = o;
+      }
+    }
+    List<Frame> found = new ArrayList<>();
+    for (Sym sym : symbols) {
+      if (sym.name().equals(name)) {
+        long a = sym.address() + (Long.compareUnsigned(offset, sym.size()) < 0 ? offset : 0);
+        Frame f = symbolize(a, false, false).get(0);
+        if (f.file != BAD) {
+          found.add(f);
+        }
+      }
+    }
+    if (style == Style.JSON) {
+      sb.append("{\"Loc\":[");
+      for (int i = 0; i < found.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        json(sb, found.get(i));
+      }
+      sb.append("],\"ModuleName\":");
+      Sourcemap.string(sb, objName);
+      sb.append(",\"SymName\":");
+      Sourcemap.string(sb, name);
+      sb.append('}');
+    } else if (found.isEmpty()) {
+      plain(sb, List.of(new Frame()));
+    } else {
+      for (Frame f : found) {
+        plain(sb, List.of(f), false);
+      }
+      if (style == Style.LLVM) {
+        sb.append('\n');
+      }
     }
   }
 
@@ -781,6 +848,11 @@ final class Symbolize {
   }
 
   private void plain(StringBuilder sb, List<Frame> frames) {
+    plain(sb, frames, true);
+  }
+
+  /** Frames as text; with {@code footer}, the blank line that ends an LLVM-style answer. */
+  private void plain(StringBuilder sb, List<Frame> frames, boolean footer) {
     for (int i = 0; i < frames.size(); i++) {
       Frame f = frames.get(i);
       if (functions != Functions.NONE) {
@@ -799,7 +871,7 @@ final class Symbolize {
       }
       sb.append('\n');
     }
-    if (style == Style.LLVM) {
+    if (footer && style == Style.LLVM) {
       sb.append('\n');
     }
   }

@@ -141,6 +141,30 @@ class SymbolizeTest {
   }
 
   @Test
+  void readsInputLinesAndSymbolNamesAsLlvmSymbolizerDoes() throws Exception {
+    Path binary = compile("-g", "-O2");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the input-line comparison");
+    String work = addresses(binary).get(0);
+    String stdin = String.join("\n", "main", "work", "work+4", "work+0x4000", "work+", "twice",
+        "nope", work + " trailing words", "CODE " + work, "  CODE " + work, "CODE",
+        "  " + work + "\t", work + ",", "0x12z", "", "   ", "main 7") + "\n";
+    String[][] variants = {
+        {}, {"--output-style=JSON"}, {"--output-style=GNU", "-a"}, {"-a", "-p", "--no-inlines"},
+        {"--functions=short"}, {"-f=none", "-p"}, {"-s", "--output-style=JSON"},
+    };
+    for (String[] v : variants) {
+      List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));
+      args.addAll(List.of(v));
+      List<String> theirs = new ArrayList<>(List.of("llvm-symbolizer-19", "--obj",
+          binary.toString()));
+      theirs.addAll(List.of(v));
+      assertThat(CliRun.withInput(stdin, args.toArray(new String[0])).out()).as("%s", List.of(v))
+          .isEqualTo(exec(dir, stdin, theirs.toArray(new String[0])));
+    }
+  }
+
+  @Test
   void reportsErrors() {
     CliRun.Result missing = CliRun.withInput("", "symbolize", "--obj",
         dir.resolve("nope").toString(), "0x10");
