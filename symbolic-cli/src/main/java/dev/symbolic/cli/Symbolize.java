@@ -741,14 +741,9 @@ final class Symbolize {
     if (style == Style.JSON) {
       sb.append("{\"Address\":\"0x").append(Long.toHexString(address)).append("\",\"ModuleName\":");
       Sourcemap.string(sb, objName);
-      sb.append(",\"Symbol\":[");
-      for (int i = 0; i < frames.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        json(sb, frames.get(i));
-      }
-      sb.append("]}");
+      sb.append(",\"Symbol\":");
+      json(sb, frames);
+      sb.append('}');
     } else {
       if (printAddress) {
         sb.append("0x").append(Long.toHexString(address)).append(pretty ? ": " : "\n");
@@ -794,14 +789,9 @@ final class Symbolize {
       }
     }
     if (style == Style.JSON) {
-      sb.append("{\"Loc\":[");
-      for (int i = 0; i < found.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        json(sb, found.get(i));
-      }
-      sb.append("],\"ModuleName\":");
+      sb.append("{\"Loc\":");
+      json(sb, found);
+      sb.append(",\"ModuleName\":");
       Sourcemap.string(sb, objName);
       sb.append(",\"SymName\":");
       Sourcemap.string(sb, name);
@@ -828,6 +818,17 @@ final class Symbolize {
     } else {
       plain(sb, List.of(new Frame()));
     }
+  }
+
+  private void json(StringBuilder sb, List<Frame> frames) {
+    sb.append('[');
+    for (int i = 0; i < frames.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      json(sb, frames.get(i));
+    }
+    sb.append(']');
   }
 
   private void json(StringBuilder sb, Frame f) {
