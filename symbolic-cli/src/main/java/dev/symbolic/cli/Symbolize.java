@@ -72,6 +72,7 @@ final class Symbolize {
   private boolean printAddress;
   private boolean pretty;
   private boolean basenames;
+  private boolean verbose;
   private long adjustVma;
   private Style style = Style.LLVM;
   private long base;
@@ -114,6 +115,9 @@ final class Symbolize {
             "One line per frame: FUNCTION at FILE:LINE, inlined callers after"
                 + " ' (inlined by) ' (also -p).")
         .option("--basenames", null, false, "Print file names without directories (also -s).")
+        .option("--verbose", null, false,
+            "Print each frame's file, function start file, line and address, line, column and"
+                + " discriminator on lines of their own.")
         .option("--adjust-vma", "OFFSET", false,
             "Look addresses up OFFSET lower, as if the file were loaded OFFSET higher; the"
                 + " addresses printed stay as given.")
@@ -230,6 +234,7 @@ final class Symbolize {
     s.printAddress = printAddress;
     s.pretty = pretty;
     s.basenames = basenames;
+    s.verbose = parsed.flag("--verbose");
     String adjust = parsed.option("--adjust-vma");
     if (adjust != null) {
       Long offset = parseAddress(adjust);
@@ -475,10 +480,10 @@ final class Symbolize {
     List<Frame> frames = new ArrayList<>();
     if (inlines || gnuInnermost) {
       for (DwarfFrame f : dwarfFrames) {
-        frames.add(frame(f, f));
+        frames.add(frame(f, true));
       }
     } else if (!dwarfFrames.isEmpty()) {
-      frames.add(frame(dwarfFrames.get(0), dwarfFrames.get(0)));
+      frames.add(frame(dwarfFrames.get(0), false));
     }
     if (frames.isEmpty()) {
       frames.add(new Frame());
@@ -530,25 +535,31 @@ final class Symbolize {
     return out;
   }
 
-  private Frame frame(DwarfFrame location, DwarfFrame function) {
+  /**
+   * A DWARF frame as llvm's DILineInfo. A function without a usable declaration file has the
+   * start file "" in llvm's inlining chains but keeps {@code <invalid>} in its single-frame
+   * lookups ({@code --verbose} shows the difference).
+   */
+  private Frame frame(DwarfFrame d, boolean inliningChain) {
     Frame f = new Frame();
     switch (functions) {
       case LINKAGE:
-        f.function = emptyToBad(function.function());
+        f.function = emptyToBad(d.function());
         break;
       case SHORT:
-        f.function = emptyToBad(function.shortName());
+        f.function = emptyToBad(d.shortName());
         break;
       default:
         f.function = BAD;
     }
-    f.file = emptyToBad(fileName(location.file()));
-    f.line = location.line();
-    f.column = location.column();
-    f.discriminator = location.discriminator();
-    f.startFile = emptyToBad(fileName(function.startFile()));
-    f.startLine = function.startLine();
-    f.startAddress = function.startAddress();
+    f.file = emptyToBad(fileName(d.file()));
+    f.line = d.line();
+    f.column = d.column();
+    f.discriminator = d.discriminator();
+    String startFile = fileName(d.startFile());
+    f.startFile = inliningChain && startFile != null ? startFile : emptyToBad(startFile);
+    f.startLine = d.startLine();
+    f.startAddress = d.startAddress();
     return f;
   }
 
@@ -852,6 +863,23 @@ final class Symbolize {
     plain(sb, frames, true);
   }
 
+  /** llvm's printVerbose; only the LLVM style prints the start address. */
+  private void verbose(StringBuilder sb, Frame f) {
+    sb.append("  Filename: ").append(f.file == BAD ? "??" : f.file).append('\n');
+    if (f.startLine != 0) {
+      sb.append("  Function start filename: ").append(f.startFile == BAD ? "<invalid>" : f.startFile)
+          .append("\n  Function start line: ").append(f.startLine).append('\n');
+    }
+    if (style == Style.LLVM && f.startAddress.isPresent()) {
+      sb.append("  Function start address: 0x")
+          .append(Long.toHexString(f.startAddress.getAsLong())).append('\n');
+    }
+    sb.append("  Line: ").append(f.line).append("\n  Column: ").append(f.column).append('\n');
+    if (f.discriminator != 0) {
+      sb.append("  Discriminator: ").append(f.discriminator).append('\n');
+    }
+  }
+
   /** Frames as text; with {@code footer}, the blank line that ends an LLVM-style answer. */
   private void plain(StringBuilder sb, List<Frame> frames, boolean footer) {
     for (int i = 0; i < frames.size(); i++) {
@@ -861,6 +889,10 @@ final class Symbolize {
           sb.append(" (inlined by) ");
         }
         sb.append(f.function == BAD ? "??" : f.function).append(pretty ? " at " : "\n");
+      }
+      if (verbose) {
+        verbose(sb, f);
+        continue;
       }
       sb.append(f.file == BAD ? "??" : f.file).append(':').append(f.line);
       if (style == Style.GNU) {

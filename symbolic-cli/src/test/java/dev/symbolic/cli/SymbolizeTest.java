@@ -46,14 +46,15 @@ class SymbolizeTest {
   private static String exec(Path workDir, String stdin, String... command)
       throws IOException, InterruptedException {
     Process p;
+    // Standard input from a file: a large input written to a pipe would block on a full output.
+    Path input = Files.writeString(Files.createTempFile(workDir, "stdin", ".txt"), stdin);
     try {
       p = new ProcessBuilder(command).directory(workDir.toFile())
+          .redirectInput(input.toFile())
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
       return null;
     }
-    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    p.getOutputStream().close();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -120,6 +121,8 @@ class SymbolizeTest {
         {"--print-address", "--output-style=GNU"}, {"-p", "--functions=none"},
         {"-a", "-p", "--no-inlines"}, {"--basenames", "--output-style=JSON"}, {"-s", "-i"},
         {"--adjust-vma=0x10", "-a"}, {"--adjust-vma", "16", "--output-style=JSON"},
+        {"--verbose"}, {"--verbose", "--output-style=GNU"}, {"--verbose", "-a", "-p"},
+        {"--verbose", "--functions=none", "--no-inlines"},
     };
     for (String[] v : variants) {
       List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));
@@ -152,6 +155,7 @@ class SymbolizeTest {
     String[][] variants = {
         {}, {"--output-style=JSON"}, {"--output-style=GNU", "-a"}, {"-a", "-p", "--no-inlines"},
         {"--functions=short"}, {"-f=none", "-p"}, {"-s", "--output-style=JSON"},
+        {"--verbose"}, {"--verbose", "--output-style=GNU"},
     };
     for (String[] v : variants) {
       List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));
@@ -218,6 +222,49 @@ class SymbolizeTest {
     assumeTrue(Files.isDirectory(dir), "debuginfo corpus not found at " + dir.toAbsolutePath()
         + " (set -Dsymbolic.corpus=DIR): skipping");
     return dir;
+  }
+
+  /**
+   * The printing options and symbol-name inputs over the corpus binaries, compared live: every
+   * text symbol's start, +3 and +9 bytes, and every symbol name, alone and with {@code +4}.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c-clang-O2-dwarf5", "cpp-clang-O0-dwarf4", "cpp-clang-O2-gmlt",
+      "cpp-gcc-O2-dwarf4-dwz", "c-gcc-O2-m32-dwarf5", "free-riscv64-O2-dwarf5"})
+  void matchesLlvmSymbolizerOptionsOnTheCorpus(String name) throws Exception {
+    Path binary = corpus().resolve("binaries").resolve(name);
+    assumeTrue(Files.isRegularFile(binary), name + " not in the corpus: skipping");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    String nm = exec(dir, "", "nm", binary.toString());
+    assumeTrue(nm != null, "nm not installed: skipping the live comparison");
+    StringBuilder in = new StringBuilder();
+    for (String line : nm.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length == 3) {
+        in.append(f[2]).append('\n').append(f[2]).append("+4\n");
+        if (f[1].equalsIgnoreCase("t")) {
+          long a = Long.parseUnsignedLong(f[0], 16);
+          for (long d : new long[] {0, 3, 9}) {
+            in.append("0x").append(Long.toHexString(a + d)).append('\n');
+          }
+        }
+      }
+    }
+    String stdin = in.toString();
+    String[][] variants = {
+        {"--verbose"}, {"--verbose", "--no-inlines"}, {"--verbose", "--output-style=GNU"},
+        {"-a", "-p", "-s"}, {"--output-style=JSON"},
+    };
+    for (String[] v : variants) {
+      List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));
+      args.addAll(List.of(v));
+      List<String> theirs = new ArrayList<>(List.of("llvm-symbolizer-19", "--obj",
+          binary.toString()));
+      theirs.addAll(List.of(v));
+      assertThat(CliRun.withInput(stdin, args.toArray(new String[0])).out())
+          .as("%s %s", name, List.of(v)).isEqualTo(exec(dir, stdin, theirs.toArray(new String[0])));
+    }
   }
 
   @ParameterizedTest
