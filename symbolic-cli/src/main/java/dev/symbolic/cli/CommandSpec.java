@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One command of the tool: its options, its operands and its subcommands, and the code that runs
@@ -90,7 +91,7 @@ final class CommandSpec {
   }
 
   CommandSpec operand(String label, String description) {
-    operandHelp.add(String.format("  %-16s %s", label, description));
+    operandHelp.add(row(label, description));
     return this;
   }
 
@@ -107,9 +108,9 @@ final class CommandSpec {
   /**
    * Parses {@code args} from {@code index} for this command and runs the command they select.
    *
-   * @param version printed for {@code --version} at the top level
+   * @param version gives what {@code --version} at the top level prints
    */
-  int execute(String[] args, int index, Env env, String version) throws Exception {
+  int execute(String[] args, int index, Env env, Supplier<String> version) throws Exception {
     if (action == null) {
       if (index >= args.length) {
         throw usage("missing command");
@@ -120,7 +121,7 @@ final class CommandSpec {
         return Main.OK;
       }
       if (arg.equals("--version") && parent == null) {
-        env.out.print(version);
+        env.out.print(version.get());
         return Main.OK;
       }
       CommandSpec sub = subcommands.get(arg);
@@ -199,7 +200,7 @@ final class CommandSpec {
     if (action == null) {
       sb.append(" [--help] COMMAND\n\n").append(description).append("\n\nCommands:\n");
       for (CommandSpec sub : subcommands.values()) {
-        sb.append(String.format("  %-16s %s%n", sub.name, firstSentence(sub.description)));
+        sb.append(row(sub.name, firstSentence(sub.description))).append('\n');
       }
       if (parent == null) {
         sb.append("\nOptions:\n  --help           Show this help and exit.\n"
@@ -226,10 +227,22 @@ final class CommandSpec {
     sb.append("\nOptions:\n");
     for (Option option : options) {
       String usage = option.name + (option.valueLabel == null ? "" : " " + option.valueLabel);
-      sb.append(String.format("  %-16s %s%n", usage, option.description));
+      sb.append(row(usage, option.description)).append('\n');
     }
-    sb.append(String.format("  %-16s %s%n", "-h, --help", "Show this help and exit."));
+    sb.append(row("-h, --help", "Show this help and exit.")).append('\n');
     return sb.toString();
+  }
+
+  /**
+   * A help row: the label padded to 16 columns, then the text. Not String.format: its parser
+   * costs milliseconds of class loading in a process that may only retrace one frame.
+   */
+  private static String row(String label, String text) {
+    StringBuilder sb = new StringBuilder("  ").append(label);
+    while (sb.length() < 18) {
+      sb.append(' ');
+    }
+    return sb.append(' ').append(text).toString();
   }
 
   private static String firstSentence(String text) {

@@ -217,12 +217,14 @@ final class Commands {
   }
 
   /** {@code symbolic --version}: the version the build wrote into {@code version.properties}. */
-  static String version() throws IOException {
+  static String version() {
     Properties properties = new Properties();
     try (InputStream in = Commands.class.getResourceAsStream("version.properties")) {
       if (in != null) {
         properties.load(in);
       }
+    } catch (IOException e) {
+      // The version is then "unknown".
     }
     return Main.NAME + " " + properties.getProperty("version", "unknown") + "\n"
         + "Java " + System.getProperty("java.version") + " ("

@@ -63,7 +63,7 @@ public final class Main {
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     Env env = new Env(in, out, errWriter);
     try {
-      return Commands.tree(env).execute(args, 0, env, Commands.version());
+      return Commands.tree(env).execute(args, 0, env, Commands::version);
     } catch (CliException e) {
       errWriter.println(NAME + ": " + e.getMessage());
       return e.exitCode();

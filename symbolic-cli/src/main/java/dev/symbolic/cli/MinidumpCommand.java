@@ -42,8 +42,11 @@ import java.util.function.Supplier;
  * {@code minidump_dump}.
  */
 final class MinidumpCommand {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  /** Made on first use: building it loads much of java.time, which most commands never need. */
+  private static final class Time {
+    static final DateTimeFormatter FORMAT =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  }
 
   private final PrintWriter out;
   private final Minidump dump;
@@ -461,7 +464,7 @@ final class MinidumpCommand {
   }
 
   private static String time(long seconds) {
-    return hex(seconds) + " " + TIME.format(Instant.ofEpochSecond(seconds));
+    return hex(seconds) + " " + Time.FORMAT.format(Instant.ofEpochSecond(seconds));
   }
 
   private static String quote(String s) {

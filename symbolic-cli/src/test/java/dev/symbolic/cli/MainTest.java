@@ -2,6 +2,7 @@ package dev.symbolic.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.symbolic.proguard.ProguardCache;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -123,7 +124,7 @@ class MainTest {
 
     CliRun.Result info = CliRun.run("proguard", "cache", "info", cache.toString());
     assertThat(info.code()).isZero();
-    assertThat(info.out()).startsWith("version: 1\nclasses: 3\n")
+    assertThat(info.out()).startsWith("version: " + ProguardCache.VERSION + "\nclasses: 3\n")
         .contains("compiler: R8\n", "map_version: 2.2\n", "pg_map_id: 1a2b3c4\n");
   }
 

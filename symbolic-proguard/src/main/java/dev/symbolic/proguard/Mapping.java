@@ -29,6 +29,14 @@ public interface Mapping {
   /** The mapping of the class with this original name. */
   Optional<ClassMapping> classMappingByOriginalName(String originalName);
 
+  /**
+   * The source file the mapping's {@code sourceFile} metadata gives the class with this original
+   * name; empty when the class is unknown or has none.
+   */
+  default Optional<String> sourceFile(String originalName) {
+    return classMappingByOriginalName(originalName).flatMap(ClassMapping::sourceFile);
+  }
+
   /** The original name of an obfuscated class. */
   default Optional<String> remapClass(String obfuscatedName) {
     return classMapping(obfuscatedName).map(ClassMapping::originalName);

@@ -8,6 +8,7 @@ import static dev.symbolic.proguard.ProguardCacheFormat.HEADER_STRING_COUNT;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAGIC;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_STRING_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_VARINT_BYTES;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ENTRY_SIZE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_FLAGS;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_METHOD;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ORIGINAL_SINGLE;
@@ -17,12 +18,17 @@ import static dev.symbolic.proguard.ProguardCacheFormat.MIN_MEMBER_SIZE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MIN_RULE_SIZE;
 import static dev.symbolic.proguard.ProguardCacheFormat.NO_STRING;
 import static dev.symbolic.proguard.ProguardCacheFormat.OFF_CLASS_COUNT;
+import static dev.symbolic.proguard.ProguardCacheFormat.OFF_ENTRY_FLAGS;
+import static dev.symbolic.proguard.ProguardCacheFormat.OFF_ENTRY_ORIGINAL;
+import static dev.symbolic.proguard.ProguardCacheFormat.OFF_ENTRY_RECORD;
+import static dev.symbolic.proguard.ProguardCacheFormat.OFF_ENTRY_SOURCE_FILE;
 import static dev.symbolic.proguard.ProguardCacheFormat.OFF_FILE_LENGTH;
 import static dev.symbolic.proguard.ProguardCacheFormat.OFF_FLAGS;
 import static dev.symbolic.proguard.ProguardCacheFormat.OFF_HEADER_STRINGS;
 import static dev.symbolic.proguard.ProguardCacheFormat.OFF_SECTIONS;
 import static dev.symbolic.proguard.ProguardCacheFormat.OFF_STRING_COUNT;
 import static dev.symbolic.proguard.ProguardCacheFormat.OFF_VERSION;
+import static dev.symbolic.proguard.ProguardCacheFormat.SECTION_BY_OBFUSCATED;
 import static dev.symbolic.proguard.ProguardCacheFormat.SECTION_BY_ORIGINAL;
 import static dev.symbolic.proguard.ProguardCacheFormat.SECTION_CLASSES;
 import static dev.symbolic.proguard.ProguardCacheFormat.SECTION_COUNT;
@@ -30,6 +36,7 @@ import static dev.symbolic.proguard.ProguardCacheFormat.SECTION_NAMES;
 import static dev.symbolic.proguard.ProguardCacheFormat.SECTION_RECORDS;
 import static dev.symbolic.proguard.ProguardCacheFormat.SECTION_STRING_DATA;
 import static dev.symbolic.proguard.ProguardCacheFormat.SECTION_STRING_ENDS;
+import static dev.symbolic.proguard.ProguardCacheFormat.SLOT_SIZE;
 
 import dev.symbolic.common.ByteView;
 import dev.symbolic.common.ParseException;
@@ -39,12 +46,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -82,7 +86,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class ProguardCache implements Mapping {
   /** The version of the layout this class reads and writes. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** Largest class or string count: the length of the largest array the JVM allocates. */
   private static final long MAX_COUNT = Integer.MAX_VALUE - 8;
@@ -92,7 +96,10 @@ public final class ProguardCache implements Mapping {
   private final int classCount;
   private final int stringCount;
   private final long classesOffset;
+  private final long byObfuscatedOffset;
   private final long byOriginalOffset;
+  /** Slots in each hash index. */
+  private final long slots;
   private final long stringEndsOffset;
   private final long stringDataOffset;
   private final long stringDataLength;
@@ -108,12 +115,6 @@ public final class ProguardCache implements Mapping {
   // making the reader allocate the same bytes over and over.
   private final AtomicLong stringBytesDecoded = new AtomicLong();
   private final AtomicLong recordBytesDecoded = new AtomicLong();
-  /**
-   * Class indexes found by name, so a trace naming a class again skips the binary search. Only
-   * names found are kept: at most two per class, whatever a hostile trace asks for.
-   */
-  private final Map<String, Integer> byObfuscatedName = new ConcurrentHashMap<>();
-  private final Map<String, Integer> byOriginalName = new ConcurrentHashMap<>();
   private final AtomicLong textDecoded = new AtomicLong();
   private final long textLimit;
 
@@ -168,7 +169,9 @@ public final class ProguardCache implements Mapping {
     // The fixed-width tables must be exactly as long as the counts say. This bounds the counts by
     // the file length before the arrays below are allocated from them.
     expectLength(SECTION_CLASSES, lengths, classes * CLASS_ENTRY_SIZE);
-    expectLength(SECTION_BY_ORIGINAL, lengths, classes * 4);
+    long slots = ProguardCacheFormat.slotCount(classes);
+    expectLength(SECTION_BY_OBFUSCATED, lengths, slots * SLOT_SIZE);
+    expectLength(SECTION_BY_ORIGINAL, lengths, slots * SLOT_SIZE);
     expectLength(SECTION_STRING_ENDS, lengths, stringCount * 4);
     if (lengths[SECTION_STRING_DATA] > 0xFFFF_FFFFL) {
       throw new ParseException(OFF_SECTIONS + 16L * SECTION_STRING_DATA + 8,
@@ -177,7 +180,9 @@ public final class ProguardCache implements Mapping {
     this.classCount = (int) classes;
     this.stringCount = (int) stringCount;
     this.classesOffset = offsets[SECTION_CLASSES];
+    this.byObfuscatedOffset = offsets[SECTION_BY_OBFUSCATED];
     this.byOriginalOffset = offsets[SECTION_BY_ORIGINAL];
+    this.slots = slots;
     this.stringEndsOffset = offsets[SECTION_STRING_ENDS];
     this.stringDataOffset = offsets[SECTION_STRING_DATA];
     this.stringDataLength = lengths[SECTION_STRING_DATA];
@@ -251,36 +256,14 @@ public final class ProguardCache implements Mapping {
    */
   @Override
   public Optional<ClassMapping> classMapping(String obfuscatedName) {
-    if (obfuscatedName == null) {
+    int cls = find(obfuscatedName, byObfuscatedOffset, 0);
+    if (cls < 0) {
       return Optional.empty();
     }
-    Integer known = byObfuscatedName.get(obfuscatedName);
-    if (known != null) {
-      return Optional.of(classAt(known));
-    }
-    byte[] key = obfuscatedName.getBytes(StandardCharsets.UTF_8);
-    int lo = 0;
-    int hi = classCount;
-    // Lower bound: the first of several classes with this name is the one the mapping returns.
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (compare(obfuscatedNameIndex(mid), key, classEntry(mid)) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    if (lo == classCount || compare(obfuscatedNameIndex(lo), key, classEntry(lo)) != 0) {
-      return Optional.empty();
-    }
-    ClassMapping cls = classAt(lo);
+    ClassMapping c = classAt(cls);
     // Equal bytes but different strings happen only for a name with an unpaired surrogate,
     // which encodes as '?' and so names no class.
-    if (!cls.obfuscatedName().equals(obfuscatedName)) {
-      return Optional.empty();
-    }
-    byObfuscatedName.put(obfuscatedName, lo);
-    return Optional.of(cls);
+    return c.obfuscatedName().equals(obfuscatedName) ? Optional.of(c) : Optional.empty();
   }
 
   /**
@@ -290,38 +273,65 @@ public final class ProguardCache implements Mapping {
    */
   @Override
   public Optional<ClassMapping> classMappingByOriginalName(String originalName) {
-    if (originalName == null) {
-      return Optional.empty();
-    }
-    Integer known = byOriginalName.get(originalName);
-    if (known != null) {
-      return Optional.of(classAt(known));
-    }
-    byte[] key = originalName.getBytes(StandardCharsets.UTF_8);
-    int lo = 0;
-    int hi = classCount;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      int cls = byOriginal(mid);
-      if (compare(originalNameIndex(cls), key, classEntry(cls) + 4) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    if (lo == classCount) {
-      return Optional.empty();
-    }
-    int cls = byOriginal(lo);
-    if (compare(originalNameIndex(cls), key, classEntry(cls) + 4) != 0) {
+    int cls = find(originalName, byOriginalOffset, OFF_ENTRY_ORIGINAL);
+    if (cls < 0) {
       return Optional.empty();
     }
     ClassMapping c = classAt(cls);
-    if (!c.originalName().equals(originalName)) {
+    return c.originalName().equals(originalName) ? Optional.of(c) : Optional.empty();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads the class table only: no class record is decoded.
+   *
+   * @throws ParseException if the cache is corrupt
+   */
+  @Override
+  public Optional<String> sourceFile(String originalName) {
+    int cls = find(originalName, byOriginalOffset, OFF_ENTRY_ORIGINAL);
+    if (cls < 0 || !string(originalNameIndex(cls), classEntry(cls) + OFF_ENTRY_ORIGINAL)
+        .equals(originalName)) {
       return Optional.empty();
     }
-    byOriginalName.put(originalName, cls);
-    return Optional.of(c);
+    return Optional.ofNullable(sourceFileAt(classEntry(cls)));
+  }
+
+  /**
+   * The class-table index of the first class whose name has the bytes of {@code name}, or -1:
+   * looked up in the hash index at {@code indexOffset}, comparing the name at {@code nameField}
+   * of each class entry.
+   */
+  private int find(String name, long indexOffset, int nameField) {
+    if (name == null || slots == 0) {
+      return -1;
+    }
+    byte[] key = name.getBytes(StandardCharsets.UTF_8);
+    int hash = ProguardCacheFormat.hash(key, 0, key.length);
+    long mask = slots - 1;
+    long i = hash & mask;
+    // Every slot at most once, whatever a corrupt table holds.
+    for (long probes = 0; probes < slots; probes++, i = (i + 1) & mask) {
+      long slot = indexOffset + i * SLOT_SIZE;
+      long classPlusOne = data.u32le(slot);
+      if (classPlusOne == 0) {
+        return -1;
+      }
+      if ((int) data.u32le(slot + 4) != hash) {
+        continue;
+      }
+      if (classPlusOne > classCount) {
+        throw new ParseException(slot, "class index " + (classPlusOne - 1) + " out of range ("
+            + classCount + " classes)");
+      }
+      int cls = (int) classPlusOne - 1;
+      long at = classEntry(cls) + nameField;
+      if (compare(data.u32le(at), key, at) == 0) {
+        return cls;
+      }
+    }
+    return -1;
   }
 
   @Override
@@ -341,18 +351,7 @@ public final class ProguardCache implements Mapping {
   }
 
   private long originalNameIndex(int cls) {
-    return data.u32le(classEntry(cls) + 4);
-  }
-
-  /** Entry {@code i} of the original-name index: a class-table index. */
-  private int byOriginal(int i) {
-    long at = byOriginalOffset + 4L * i;
-    long cls = data.u32le(at);
-    if (cls >= classCount) {
-      throw new ParseException(at, "class index " + cls + " out of range (" + classCount
-          + " classes)");
-    }
-    return (int) cls;
+    return data.u32le(classEntry(cls) + OFF_ENTRY_ORIGINAL);
   }
 
   /**
@@ -432,27 +431,53 @@ public final class ProguardCache implements Mapping {
       return cls;
     }
     long entry = classEntry(index);
-    long start = data.u64le(entry + 8);
-    long end = index + 1 < classCount ? data.u64le(classEntry(index + 1) + 8) : recordsLength;
+    long flags = data.u32le(entry + OFF_ENTRY_FLAGS);
+    if ((flags & ~CLASS_FLAGS) != 0) {
+      throw new ParseException(entry + OFF_ENTRY_FLAGS, "unknown class flags " + flags);
+    }
+    long start = data.u64le(entry + OFF_ENTRY_RECORD);
+    long end = index + 1 < classCount ? data.u64le(classEntry(index + 1) + OFF_ENTRY_RECORD)
+        : recordsLength;
     if (start < 0 || start > end || end > recordsLength) {
-      throw new ParseException(entry + 8, "class record [" + Long.toUnsignedString(start) + ", "
-          + Long.toUnsignedString(end) + ") out of bounds (records are " + recordsLength
-          + " bytes)");
+      throw new ParseException(entry + OFF_ENTRY_RECORD, "class record ["
+          + Long.toUnsignedString(start) + ", " + Long.toUnsignedString(end)
+          + ") out of bounds (records are " + recordsLength + " bytes)");
     }
     long length = end - start;
     if (recordBytesDecoded.get() + length > recordsLength) {
-      throw new ParseException(entry + 8, "class records overlap");
+      throw new ParseException(entry + OFF_ENTRY_RECORD, "class records overlap");
     }
-    Decoder d = new Decoder(recordsOffset + start, recordsOffset + end);
-    String obfuscated = d.string(obfuscatedNameIndex(index), entry);
-    String original = d.string(originalNameIndex(index), entry + 4);
-    cls = d.decodeClass(obfuscated, original, entry);
+    long recordStart = recordsOffset + start;
+    if (length < 4) {
+      throw new ParseException(recordStart, "class record ends early");
+    }
+    long count = data.u32le(recordStart);
+    if (count > (length - 4) / (MEMBER_ENTRY_SIZE + MIN_MEMBER_SIZE)) {
+      throw new ParseException(recordStart, count + " members cannot fit in the " + length
+          + " bytes of the class record");
+    }
+    String obfuscated = string(obfuscatedNameIndex(index), entry);
+    String original = string(originalNameIndex(index), entry + OFF_ENTRY_ORIGINAL);
+    String sourceFile = sourceFileAt(entry);
+    cls = new ClassMapping(obfuscated, original, sourceFile, (flags & CLASS_SYNTHESIZED) != 0,
+        new LazyMembers(recordStart, recordStart + length, (int) count, entry));
     if (classes.compareAndSet(index, null, cls)) {
       recordBytesDecoded.addAndGet(length);
-      textDecoded.addAndGet(d.text);
+      long text = obfuscated.length() + original.length()
+          + (sourceFile == null ? 0 : sourceFile.length());
+      if (textDecoded.addAndGet(text) > textLimit) {
+        throw new ParseException(entry, "class records reference more text than the cache can ("
+            + textDecoded.get() + " chars)");
+      }
       return cls;
     }
     return classes.get(index);
+  }
+
+  /** The source file of the class at table entry {@code entry}, or null. */
+  private String sourceFileAt(long entry) {
+    long v = data.u32le(entry + OFF_ENTRY_SOURCE_FILE);
+    return v == 0 ? null : string(v - 1, entry + OFF_ENTRY_SOURCE_FILE);
   }
 
   /** A copy of {@code [pos, end)} when it is of a sane size, else null (read the mapping). */
@@ -465,90 +490,121 @@ public final class ProguardCache implements Mapping {
     return bytes;
   }
 
-  private void checkStringIndex(long index, long referencedAt) {
-    if (index < 0 || index >= stringCount) {
-      throw new ParseException(referencedAt,
-          "string index " + index + " out of range (" + stringCount + " strings)");
-    }
-  }
-
   /**
-   * The members of one checked class record, decoded when a lookup asks for their name. The
-   * text their strings stand for is charged against the cache's text budget as they are decoded,
-   * so a hostile cache cannot make lookups derive more text than the cache could hold.
+   * The members of one class record, found through its name table and decoded when a lookup
+   * asks for their name. The text their strings stand for is charged against the cache's text
+   * budget as they are decoded, so a hostile cache cannot make lookups derive more text than the
+   * cache could hold.
    */
   private final class LazyMembers implements ClassMapping.MemberSource {
     private final long recordStart;
     private final long recordEnd;
-    private final byte[] bytes;
-    private final long[] starts;
-    private final Map<String, int[]> byName;
+    private final int count;
     private final long entry;
+    /** Members by name-table position. */
     private final AtomicReferenceArray<MemberMapping> decoded;
 
-    LazyMembers(long recordStart, long recordEnd, byte[] bytes, long[] starts,
-        Map<String, int[]> byName, long entry) {
+    LazyMembers(long recordStart, long recordEnd, int count, long entry) {
       this.recordStart = recordStart;
       this.recordEnd = recordEnd;
-      this.bytes = bytes;
-      this.starts = starts;
-      this.byName = byName;
+      this.count = count;
       this.entry = entry;
-      this.decoded = new AtomicReferenceArray<>(starts.length);
+      this.decoded = new AtomicReferenceArray<>(count);
+    }
+
+    private long tableEntry(int k) {
+      return recordStart + 4 + (long) MEMBER_ENTRY_SIZE * k;
     }
 
     @Override
     public List<MemberMapping> named(String obfuscatedName) {
-      int[] ks = byName.get(obfuscatedName);
-      if (ks == null) {
-        return List.of();
+      byte[] key = obfuscatedName.getBytes(StandardCharsets.UTF_8);
+      int lo = 0;
+      int hi = count;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        long at = tableEntry(mid);
+        if (compare(data.u32le(at), key, at) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
       }
-      List<MemberMapping> out = new ArrayList<>(ks.length);
-      for (int k : ks) {
-        out.add(member(k));
+      List<MemberMapping> out = List.of();
+      for (int k = lo; k < count; k++) {
+        long at = tableEntry(k);
+        if (compare(data.u32le(at), key, at) != 0) {
+          break;
+        }
+        MemberMapping m = member(k);
+        // Equal bytes, different names: a name with an unpaired surrogate encodes as '?'.
+        if (m.obfuscatedName().equals(obfuscatedName)) {
+          if (out.isEmpty()) {
+            out = new ArrayList<>(2);
+          }
+          out.add(m);
+        }
       }
       return out;
     }
 
     @Override
     public List<MemberMapping> all() {
-      List<MemberMapping> out = new ArrayList<>(starts.length);
-      for (int k = 0; k < starts.length; k++) {
-        out.add(member(k));
+      // In mapping order, which is the order of the records after the name table.
+      Decoder d = new Decoder(tableEntry(count), recordEnd);
+      List<MemberMapping> out = new ArrayList<>(count);
+      for (int k = 0; k < count; k++) {
+        out.add(d.member());
       }
+      charge(d.text);
       return out;
     }
 
-    /** Member {@code k}, decoded (and its text charged) once. */
+    /** Member {@code k} of the name table, decoded (and its text charged) once. */
     private MemberMapping member(int k) {
       MemberMapping m = decoded.get(k);
       if (m != null) {
         return m;
       }
-      Decoder d = new Decoder(recordStart, recordEnd, bytes);
-      d.pos = starts[k];
+      long at = tableEntry(k) + 4;
+      long offset = data.u32le(at);
+      long membersStart = tableEntry(count) - recordStart;
+      if (offset < membersStart || offset >= recordEnd - recordStart) {
+        throw new ParseException(at, "member offset " + offset + " outside the member records ["
+            + membersStart + ", " + (recordEnd - recordStart) + ") of its class");
+      }
+      long pos = recordStart + offset;
+      // Most members take a few dozen bytes: copy a window, not the whole record.
+      Decoder d = new Decoder(pos, recordEnd, copy(pos, Math.min(recordEnd, pos + MEMBER_WINDOW)));
       m = d.member();
       if (!decoded.compareAndSet(k, null, m)) {
         return decoded.get(k);
       }
-      if (textDecoded.addAndGet(d.text) > textLimit) {
-        throw new ParseException(entry + 8, "class records reference more text than the cache"
-            + " can (" + textDecoded.get() + " chars)");
-      }
+      charge(d.text);
       return m;
+    }
+
+    private void charge(long text) {
+      if (textDecoded.addAndGet(text) > textLimit) {
+        throw new ParseException(entry + OFF_ENTRY_RECORD, "class records reference more text"
+            + " than the cache can (" + textDecoded.get() + " chars)");
+      }
     }
   }
 
   /** Class records up to this size are decoded from a copy. */
   private static final int MAX_COPIED_RECORD = 1 << 20;
 
+  /** Bytes copied to decode one member; a longer member reads the rest from the mapping. */
+  private static final int MEMBER_WINDOW = 256;
+
   /** Reads one class record, checking every read against the record's end. */
   private final class Decoder {
     private long pos;
     private final long end;
     /**
-     * The record, copied out in one go when it is of a sane size: per-byte reads of mapped
-     * memory are slow until the JIT has compiled them.
+     * The bytes from the start, or a first part of them, copied out in one go when that is of a
+     * sane size: per-byte reads of mapped memory are slow until the JIT has compiled them.
      */
     private final byte[] bytes;
     private final long base;
@@ -559,96 +615,15 @@ public final class ProguardCache implements Mapping {
       this(pos, end, copy(pos, end));
     }
 
-    /** A decoder over {@code [pos, end)}, reading {@code bytes} (a copy of it) when not null. */
+    /**
+     * A decoder over {@code [pos, end)}, reading {@code bytes} (a copy of its start) where they
+     * reach.
+     */
     Decoder(long pos, long end, byte[] bytes) {
       this.pos = pos;
       this.end = end;
       this.base = pos;
       this.bytes = bytes;
-    }
-
-    /**
-     * Checks a class record and indexes its members by obfuscated name without decoding them:
-     * a lookup then decodes only the members with the name it asks for (see {@link
-     * LazyMembers}). Only the obfuscated member names are read as strings here.
-     */
-    ClassMapping decodeClass(String obfuscated, String original, long entry) {
-      long at = pos;
-      int flags = u8();
-      if ((flags & ~CLASS_FLAGS) != 0) {
-        throw new ParseException(at, "unknown class flags " + flags);
-      }
-      String sourceFile = optionalString();
-      int count = count(MIN_MEMBER_SIZE, "member");
-      long[] starts = new long[count];
-      Map<String, int[]> byName = new HashMap<>();
-      for (int k = 0; k < count; k++) {
-        starts[k] = pos;
-        String name = skipMember();
-        int[] ks = byName.get(name);
-        if (ks == null) {
-          byName.put(name, new int[] {k});
-        } else {
-          int[] grown = Arrays.copyOf(ks, ks.length + 1);
-          grown[ks.length] = k;
-          byName.put(name, grown);
-        }
-      }
-      if (pos != end) {
-        throw new ParseException(pos, (end - pos) + " unread bytes at the end of class record");
-      }
-      return new ClassMapping(obfuscated, original, sourceFile, (flags & CLASS_SYNTHESIZED) != 0,
-          new LazyMembers(base, end, bytes, starts, byName, entry));
-    }
-
-    /** Reads past one member record, checking it; returns its obfuscated name. */
-    private String skipMember() {
-      long at = pos;
-      int flags = u8();
-      if ((flags & ~MEMBER_FLAGS) != 0) {
-        throw new ParseException(at, "unknown member flags " + flags);
-      }
-      for (int k = 0; k < 4; k++) {
-        skipString(); // type, original class, original name, arguments
-      }
-      long nameAt = pos;
-      // Not counted as text here: decoding the member counts it, as the writer does.
-      String obfuscatedName = ProguardCache.this.string(varint(), nameAt);
-      for (int k = 0; k < 4; k++) {
-        int32(); // minified and original line ranges
-      }
-      skipOptionalString(); // residual signature
-      skipOptionalString(); // outline target
-      at = pos;
-      long positions = varint();
-      if (positions > 0) {
-        int n = checkCount(positions - 1, 1, "outline position", at);
-        for (int k = 0; k < n; k++) {
-          int32();
-        }
-      }
-      int ruleCount = count(MIN_RULE_SIZE, "rewrite rule");
-      for (int r = 0; r < ruleCount; r++) {
-        int descriptorCount = count(1, "descriptor");
-        for (int k = 0; k < descriptorCount; k++) {
-          skipString();
-        }
-        int32();
-      }
-      return obfuscatedName;
-    }
-
-    private void skipString() {
-      long at = pos;
-      checkStringIndex(varint(), at);
-    }
-
-    private void skipOptionalString() {
-      long at = pos;
-      long v = varint();
-      if (v != 0) {
-        checkStringIndex(v - 1, at);
-      }
     }
 
     private MemberMapping member() {
@@ -699,7 +674,8 @@ public final class ProguardCache implements Mapping {
       if (pos >= end) {
         throw new ParseException(pos, "class record ends early");
       }
-      return bytes != null ? bytes[(int) (pos++ - base)] & 0xFF : data.u8(pos++);
+      long i = pos++ - base;
+      return bytes != null && i < bytes.length ? bytes[(int) i] & 0xFF : data.u8(i + base);
     }
 
     /** A ULEB128 value of at most 35 bits. */

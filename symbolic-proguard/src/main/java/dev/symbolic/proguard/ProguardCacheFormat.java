@@ -3,7 +3,7 @@ package dev.symbolic.proguard;
 /**
  * The layout of a {@link ProguardCache} file, shared by the writer and the reader.
  *
- * <p>Everything is little-endian. The file is a fixed header followed by five sections, in this
+ * <p>Everything is little-endian. The file is a fixed header followed by six sections, in this
  * order and each starting at an 8-byte aligned offset:
  *
  * <pre>
@@ -16,25 +16,37 @@ package dev.symbolic.proguard;
  *  28  u32    string count
  *  32  u32[6] header strings: compiler, compiler_version, min_api, map version, pg_map_id,
  *             pg_map_hash; string index or NO_STRING
- *  56  (u64 offset, u64 length)[5]  the sections below, offsets from the start of the file
+ *  56  (u64 offset, u64 length)[6]  the sections below, offsets from the start of the file
  *
- * CLASSES      class count x 16 bytes, sorted by the unsigned UTF-8 bytes of the obfuscated name,
+ * CLASSES      class count x 24 bytes, sorted by the unsigned UTF-8 bytes of the obfuscated name,
  *              classes with equal names in mapping order:
  *                u32 obfuscated name (string index), u32 original name (string index),
+ *                u32 source file (0 = none, else string index + 1), u32 flags (CLASS_*),
  *                u64 record offset within RECORDS; the record ends where the next one starts
- * BY_ORIGINAL  class count x u32: indices into CLASSES, sorted by original name bytes and then
- *              mapping order
+ * BY_OBFUSCATED  hash index of the obfuscated names (below)
+ * BY_ORIGINAL    hash index of the original names
  * STRING_ENDS  string count x u32: where string i ends in STRING_DATA; it starts where string
  *              i - 1 ends (string 0 at 0)
  * STRING_DATA  the UTF-8 bytes of every distinct string, each once
  * RECORDS      one record per class, in CLASSES order (then zero padding, see TEXT_RATIO)
  * </pre>
  *
+ * <p>A hash index finds a class by name in one or two probes, where a binary search over a large
+ * mapping's class table would take about seventeen, each reading a string somewhere else in the
+ * file. It is an open-addressing table of a power-of-two number of 8-byte slots, at least twice
+ * the class count (no slots without classes): u32 class index + 1 (0 = empty slot), u32 the
+ * name's {@link #hash}. A name's probe sequence starts at its hash modulo the slot count and goes
+ * on slot by slot, wrapping, up to an empty slot. Classes are inserted in CLASSES order for
+ * obfuscated names and in original-name order (then mapping order) for original names, so the
+ * first match along the sequence is the class a text mapping answers with.
+ *
  * <p>A class record, with ULEB128 varints ({@code v} below):
  *
  * <pre>
- *   u8 flags (CLASS_SYNTHESIZED), v source file (0 = none, else string index + 1),
- *   v member count, members in mapping order
+ *   u32 member count n
+ *   n x (u32 obfuscated name (string index), u32 offset of the member from the record start),
+ *     sorted by the unsigned UTF-8 bytes of the name, then mapping order
+ *   n members in mapping order
  * member:
  *   u8 flags (MEMBER_*), v type, v original class ("" if unqualified), v original name,
  *   v arguments, v obfuscated name (string indices),
@@ -48,7 +60,9 @@ package dev.symbolic.proguard;
  *
  * <p>Varints keep member records at a few bytes each (a member of a large mapping costs about
  * 15 bytes instead of about 50 with fixed-width fields), while every table that is searched or
- * indexed stays fixed-width.
+ * indexed stays fixed-width. A lookup reads only the class table entry, binary-searches the
+ * class's member names, and decodes just the members it finds: most classes of a trace are seen
+ * once, so nothing per class may cost in proportion to its member count.
  */
 final class ProguardCacheFormat {
   private ProguardCacheFormat() {}
@@ -65,18 +79,45 @@ final class ProguardCacheFormat {
   static final int OFF_SECTIONS = OFF_HEADER_STRINGS + 4 * HEADER_STRING_COUNT;
 
   static final int SECTION_CLASSES = 0;
-  static final int SECTION_BY_ORIGINAL = 1;
-  static final int SECTION_STRING_ENDS = 2;
-  static final int SECTION_STRING_DATA = 3;
-  static final int SECTION_RECORDS = 4;
-  static final int SECTION_COUNT = 5;
+  static final int SECTION_BY_OBFUSCATED = 1;
+  static final int SECTION_BY_ORIGINAL = 2;
+  static final int SECTION_STRING_ENDS = 3;
+  static final int SECTION_STRING_DATA = 4;
+  static final int SECTION_RECORDS = 5;
+  static final int SECTION_COUNT = 6;
   static final String[] SECTION_NAMES = {
-    "class table", "original-name index", "string ends", "string data", "class records"
+    "class table", "obfuscated-name index", "original-name index", "string ends", "string data",
+    "class records"
   };
 
   static final int HEADER_SIZE = OFF_SECTIONS + 16 * SECTION_COUNT;
 
-  static final int CLASS_ENTRY_SIZE = 16;
+  static final int CLASS_ENTRY_SIZE = 24;
+
+  static final int OFF_ENTRY_ORIGINAL = 4;
+  static final int OFF_ENTRY_SOURCE_FILE = 8;
+  static final int OFF_ENTRY_FLAGS = 12;
+  static final int OFF_ENTRY_RECORD = 16;
+
+  /** A hash-index slot: class index + 1 and name hash. */
+  static final int SLOT_SIZE = 8;
+
+  /** The number of hash-index slots for {@code classes} classes: 0, or a power of two. */
+  static long slotCount(long classes) {
+    return classes == 0 ? 0 : Long.highestOneBit(2 * classes - 1) << 1;
+  }
+
+  /** The 32-bit FNV-1a hash of {@code bytes[from, to)}: the hash of a name's UTF-8 bytes. */
+  static int hash(byte[] bytes, int from, int to) {
+    int h = 0x811C9DC5;
+    for (int i = from; i < to; i++) {
+      h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
+    }
+    return h;
+  }
+
+  /** A member-name table entry: name string index and member offset. */
+  static final int MEMBER_ENTRY_SIZE = 8;
 
   /** A header string that is absent. */
   static final long NO_STRING = 0xFFFF_FFFFL;
@@ -95,7 +136,8 @@ final class ProguardCacheFormat {
   /**
    * The fewest bytes a member record takes: flags, five names, four line numbers, residual
    * signature, outline target, outline positions and rule count, one byte each. Counts read from
-   * a record are checked against this before anything is allocated for them.
+   * a record are checked against this (plus its name-table entry) before anything is allocated
+   * for them.
    */
   static final int MIN_MEMBER_SIZE = 14;
 

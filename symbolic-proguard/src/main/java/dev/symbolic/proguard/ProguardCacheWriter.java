@@ -5,12 +5,14 @@ import static dev.symbolic.proguard.ProguardCacheFormat.CLASS_SYNTHESIZED;
 import static dev.symbolic.proguard.ProguardCacheFormat.HEADER_SIZE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAGIC;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_STRING_BYTES;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ENTRY_SIZE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_METHOD;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ORIGINAL_SINGLE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_OUTLINE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_SYNTHESIZED;
 import static dev.symbolic.proguard.ProguardCacheFormat.NO_STRING;
 import static dev.symbolic.proguard.ProguardCacheFormat.SECTION_COUNT;
+import static dev.symbolic.proguard.ProguardCacheFormat.SLOT_SIZE;
 import static dev.symbolic.proguard.ProguardCacheFormat.align8;
 
 import java.io.BufferedOutputStream;
@@ -39,6 +41,8 @@ final class ProguardCacheWriter {
   private int stringCount;
 
   private final Sink records = new Sink(1 << 16);
+  /** The members of the class being encoded, before its name table is known. */
+  private final Sink memberData = new Sink(1 << 12);
   /** Text the reader will count when it decodes the classes, see TEXT_RATIO. */
   private long text;
 
@@ -65,29 +69,52 @@ final class ProguardCacheWriter {
     int n = mapping.classCount();
     int[] obfuscated = new int[n];
     int[] original = new int[n];
+    long[] sourceFiles = new long[n];
+    int[] flags = new int[n];
     int[] recordStart = new int[n + 1];
     Iterator<ClassMapping> it = mapping.classes().iterator();
     for (int i = 0; i < n; i++) {
       ClassMapping c = it.next();
+      text += c.obfuscatedName().length() + c.originalName().length();
       obfuscated[i] = intern(c.obfuscatedName());
       original[i] = intern(c.originalName());
+      String sourceFile = c.sourceFileOrNull();
+      sourceFiles[i] = sourceFile == null ? 0 : refText(sourceFile) + 1L;
+      flags[i] = c.isSynthesized() ? CLASS_SYNTHESIZED : 0;
       recordStart[i] = records.size();
       encodeClass(c);
     }
     recordStart[n] = records.size();
 
-    // Sorted by name bytes, then mapping order: the first of equal names is the one
-    // ProguardMapping answers with, and the reader's lower-bound search finds exactly it.
+    // Sorted by name bytes, then mapping order, as ProguardMapping answers with the first of
+    // several classes with a name.
     Integer[] order = sortedBy(obfuscated);
     int[] position = new int[n];
     for (int p = 0; p < n; p++) {
       position[order[p]] = p;
     }
+    // The hash indexes refer to class-table positions, and take them in name order: the first
+    // class of several with a name is found first.
+    int[] tablePositions = new int[n];
+    int[] obfuscatedAt = new int[n];
+    int[] originalAt = new int[n];
+    for (int p = 0; p < n; p++) {
+      tablePositions[p] = p;
+      obfuscatedAt[p] = obfuscated[order[p]];
+      originalAt[p] = original[order[p]];
+    }
     Integer[] byOriginal = sortedBy(original);
+    int[] originalOrder = new int[n];
+    for (int p = 0; p < n; p++) {
+      originalOrder[p] = position[byOriginal[p]];
+    }
+    Sink obfuscatedIndex = hashIndex(tablePositions, obfuscatedAt);
+    Sink originalIndex = hashIndex(originalOrder, originalAt);
 
     long[] offsets = new long[SECTION_COUNT];
     long[] lengths = {
-      (long) n * CLASS_ENTRY_SIZE, 4L * n, 4L * stringCount, stringData.size(), records.size()
+      (long) n * CLASS_ENTRY_SIZE, obfuscatedIndex.size(), originalIndex.size(), 4L * stringCount,
+      stringData.size(), records.size()
     };
     long end = HEADER_SIZE;
     for (int s = 0; s < SECTION_COUNT; s++) {
@@ -123,25 +150,24 @@ final class ProguardCacheWriter {
       int i = order[p];
       table.u32(obfuscated[i]);
       table.u32(original[i]);
+      table.u32(sourceFiles[i]);
+      table.u32(flags[i]);
       table.u64(recordOffset);
       recordOffset += recordStart[i + 1] - recordStart[i];
     }
     written = pad(o, written, offsets[0]) + table.writeTo(o);
 
-    Sink index = new Sink(4 * n);
-    for (int p = 0; p < n; p++) {
-      index.u32(position[byOriginal[p]]);
-    }
-    written = pad(o, written, offsets[1]) + index.writeTo(o);
+    written = pad(o, written, offsets[1]) + obfuscatedIndex.writeTo(o);
+    written = pad(o, written, offsets[2]) + originalIndex.writeTo(o);
 
     Sink ends = new Sink(4 * stringCount);
     for (int s = 0; s < stringCount; s++) {
       ends.u32(Integer.toUnsignedLong(stringEnds[s]));
     }
-    written = pad(o, written, offsets[2]) + ends.writeTo(o);
-    written = pad(o, written, offsets[3]) + stringData.writeTo(o);
+    written = pad(o, written, offsets[3]) + ends.writeTo(o);
+    written = pad(o, written, offsets[4]) + stringData.writeTo(o);
 
-    written = pad(o, written, offsets[4]);
+    written = pad(o, written, offsets[5]);
     for (int p = 0; p < n; p++) {
       int i = order[p];
       o.write(records.buf, recordStart[i], recordStart[i + 1] - recordStart[i]);
@@ -151,7 +177,33 @@ final class ProguardCacheWriter {
     o.flush();
   }
 
-  /** Class indices sorted by the UTF-8 bytes (unsigned) of their name strings, then index. */
+  /**
+   * The hash index of the class-table positions in {@code insertion}, in that order, position
+   * {@code p} named by string {@code names[p]}; see {@link ProguardCacheFormat} for the layout.
+   */
+  private Sink hashIndex(int[] insertion, int[] names) throws IOException {
+    int slots = (int) ProguardCacheFormat.slotCount(insertion.length);
+    int[] classPlusOne = new int[slots];
+    int[] hashes = new int[slots];
+    for (int p : insertion) {
+      int name = names[p];
+      int h = ProguardCacheFormat.hash(stringData.buf, start(name), stringEnds[name]);
+      int i = h & (slots - 1);
+      while (classPlusOne[i] != 0) {
+        i = (i + 1) & (slots - 1);
+      }
+      classPlusOne[i] = p + 1;
+      hashes[i] = h;
+    }
+    Sink out = new Sink(slots * SLOT_SIZE);
+    for (int i = 0; i < slots; i++) {
+      out.u32(Integer.toUnsignedLong(classPlusOne[i]));
+      out.u32(Integer.toUnsignedLong(hashes[i]));
+    }
+    return out;
+  }
+
+  /** Indices sorted by the UTF-8 bytes (unsigned) of their name strings, then index. */
   private Integer[] sortedBy(int[] names) {
     Integer[] order = new Integer[names.length];
     for (int i = 0; i < order.length; i++) {
@@ -181,51 +233,70 @@ final class ProguardCacheWriter {
     return Math.max(written, to);
   }
 
+  /** Appends the record of {@code c}: its member-name table, then its members. */
   private void encodeClass(ClassMapping c) throws IOException {
-    text += c.obfuscatedName().length() + c.originalName().length();
-    records.u8(c.isSynthesized() ? CLASS_SYNTHESIZED : 0);
-    String sourceFile = c.sourceFileOrNull();
-    records.uleb(sourceFile == null ? 0 : refText(sourceFile) + 1L);
     List<MemberMapping> members = c.members();
-    records.uleb(members.size());
-    for (MemberMapping m : members) {
-      int flags = (m.isMethod() ? MEMBER_METHOD : 0)
-          | (m.isSynthesized() ? MEMBER_SYNTHESIZED : 0)
-          | (m.isOutline() ? MEMBER_OUTLINE : 0)
-          | (m.isOriginalSingleLine() ? MEMBER_ORIGINAL_SINGLE : 0);
-      records.u8(flags);
-      records.uleb(refText(m.type()));
-      records.uleb(refText(m.originalClassOrEmpty()));
-      records.uleb(refText(m.originalName()));
-      records.uleb(refText(m.arguments()));
-      records.uleb(refText(m.obfuscatedName()));
-      records.uleb(intPlusOne(m.minifiedStart()));
-      records.uleb(intPlusOne(m.minifiedEnd()));
-      records.uleb(intPlusOne(m.originalStart()));
-      records.uleb(intPlusOne(m.originalEnd()));
-      String residual = m.residualSignatureOrNull();
-      records.uleb(residual == null ? 0 : refText(residual) + 1L);
-      String target = m.outlineTarget().orElse(null);
-      records.uleb(target == null ? 0 : refText(target) + 1L);
-      int[] positions = m.outlinePositionsOrNull();
-      if (positions == null) {
-        records.uleb(0);
-      } else {
-        records.uleb(positions.length + 1L);
-        for (int p : positions) {
-          records.uleb(intPlusOne(p));
-        }
+    int count = members.size();
+    int[] names = new int[count];
+    int[] offsets = new int[count];
+    memberData.clear();
+    long tableEnd = 4 + (long) MEMBER_ENTRY_SIZE * count;
+    for (int k = 0; k < count; k++) {
+      MemberMapping m = members.get(k);
+      names[k] = intern(m.obfuscatedName());
+      long offset = tableEnd + memberData.size();
+      if (offset > Integer.MAX_VALUE) {
+        throw new IOException("class " + c.obfuscatedName() + " too large for a ProGuard cache");
       }
-      List<RewriteFrameRule> rules = m.rewriteFrames();
-      records.uleb(rules.size());
-      for (RewriteFrameRule rule : rules) {
-        List<String> descriptors = rule.thrownDescriptors();
-        records.uleb(descriptors.size());
-        for (String d : descriptors) {
-          records.uleb(refText(d));
-        }
-        records.uleb(intPlusOne(rule.removeInnerFrames()));
+      offsets[k] = (int) offset;
+      encodeMember(m);
+    }
+    records.u32(count);
+    for (int k : sortedBy(names)) {
+      records.u32(names[k]);
+      records.u32(offsets[k]);
+    }
+    records.bytes(memberData.buf, 0, memberData.size());
+  }
+
+  private void encodeMember(MemberMapping m) throws IOException {
+    Sink out = memberData;
+    int flags = (m.isMethod() ? MEMBER_METHOD : 0)
+        | (m.isSynthesized() ? MEMBER_SYNTHESIZED : 0)
+        | (m.isOutline() ? MEMBER_OUTLINE : 0)
+        | (m.isOriginalSingleLine() ? MEMBER_ORIGINAL_SINGLE : 0);
+    out.u8(flags);
+    out.uleb(refText(m.type()));
+    out.uleb(refText(m.originalClassOrEmpty()));
+    out.uleb(refText(m.originalName()));
+    out.uleb(refText(m.arguments()));
+    out.uleb(refText(m.obfuscatedName()));
+    out.uleb(intPlusOne(m.minifiedStart()));
+    out.uleb(intPlusOne(m.minifiedEnd()));
+    out.uleb(intPlusOne(m.originalStart()));
+    out.uleb(intPlusOne(m.originalEnd()));
+    String residual = m.residualSignatureOrNull();
+    out.uleb(residual == null ? 0 : refText(residual) + 1L);
+    String target = m.outlineTarget().orElse(null);
+    out.uleb(target == null ? 0 : refText(target) + 1L);
+    int[] positions = m.outlinePositionsOrNull();
+    if (positions == null) {
+      out.uleb(0);
+    } else {
+      out.uleb(positions.length + 1L);
+      for (int p : positions) {
+        out.uleb(intPlusOne(p));
       }
+    }
+    List<RewriteFrameRule> rules = m.rewriteFrames();
+    out.uleb(rules.size());
+    for (RewriteFrameRule rule : rules) {
+      List<String> descriptors = rule.thrownDescriptors();
+      out.uleb(descriptors.size());
+      for (String d : descriptors) {
+        out.uleb(refText(d));
+      }
+      out.uleb(intPlusOne(rule.removeInnerFrames()));
     }
   }
 
@@ -278,6 +349,10 @@ final class ProguardCacheWriter {
 
     int size() {
       return size;
+    }
+
+    void clear() {
+      size = 0;
     }
 
     private void ensure(int n) throws IOException {

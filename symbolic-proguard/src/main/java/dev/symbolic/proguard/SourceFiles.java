@@ -6,8 +6,7 @@ final class SourceFiles {
 
   /** The file name R8 prints for a frame of original class {@code className}. */
   static String forClass(Mapping mapping, String className, String obfuscatedFile, boolean mapped) {
-    String known =
-        mapping.classMappingByOriginalName(className).map(ClassMapping::sourceFileOrNull).orElse(null);
+    String known = mapping.sourceFile(className).orElse(null);
     return known != null ? known : infer(className, obfuscatedFile, mapped);
   }
 

@@ -189,6 +189,54 @@ class ProguardCacheTest {
     assertThat(cache.classMapping("z.z").get().originalName()).isEqualTo("com.example.Foo");
   }
 
+  @Provide
+  Arbitrary<List<Tuple2<String, String>>> classNames() {
+    // Names from two letters: many classes share an obfuscated or an original name, and hash
+    // probe sequences collide.
+    Arbitrary<String> name = Arbitraries.strings().withChars("ab.$").ofMinLength(1).ofMaxLength(4)
+        .map(n -> "c" + n);
+    return Combinators.combine(name, name).as(Tuple::of).list().ofMaxSize(60);
+  }
+
+  /**
+   * Lookups by obfuscated name, original name and member name, and source files, give what the
+   * text mapping gives, for every name the mapping has and some it does not.
+   */
+  @Property(tries = 300)
+  void lookupsAgreeWithTheMapping(@ForAll("classNames") List<Tuple2<String, String>> classes) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < classes.size(); i++) {
+      Tuple2<String, String> c = classes.get(i);
+      text.append(c.get2()).append(" -> ").append(c.get1()).append(":\n");
+      if (i % 3 == 0) {
+        text.append("# {\"id\":\"sourceFile\",\"fileName\":\"F").append(i).append(".kt\"}\n");
+      }
+      for (int m = 0; m < i % 4; m++) {
+        text.append("    ").append(m + 1).append(':').append(m + 1).append(":void m").append(i)
+            .append('_').append(m).append("():").append(10 + m).append(" -> ")
+            .append(m % 2 == 0 ? "a" : "b").append('\n');
+      }
+      text.append("    int f").append(i).append(" -> a\n");
+    }
+    ProguardMapping mapping = ProguardMapping.parse(text.toString());
+    ProguardCache cache = cache(cacheBytes(mapping));
+    List<String> names = new ArrayList<>(List.of("c", "cz", "x"));
+    classes.forEach(c -> {
+      names.add(c.get1());
+      names.add(c.get2());
+    });
+    for (String name : names) {
+      assertThat(cache.classMapping(name)).as(name).isEqualTo(mapping.classMapping(name));
+      assertThat(cache.classMappingByOriginalName(name)).as(name)
+          .isEqualTo(mapping.classMappingByOriginalName(name));
+      assertThat(cache.sourceFile(name)).as(name).isEqualTo(mapping.sourceFile(name));
+      for (String member : List.of("a", "b", "c")) {
+        assertThat(cache.remapMethod(name, member)).isEqualTo(mapping.remapMethod(name, member));
+        assertThat(cache.remapField(name, member)).isEqualTo(mapping.remapField(name, member));
+      }
+    }
+  }
+
   @Test
   void headerReadsBack() {
     MappingHeader expected = mapping().header();
@@ -407,7 +455,8 @@ class ProguardCacheTest {
     long classesAt = sectionOffset(bytes, ProguardCacheFormat.SECTION_CLASSES);
     int classes = b.getInt(ProguardCacheFormat.OFF_CLASS_COUNT);
     for (int i = 0; i < classes; i++) {
-      b.putLong((int) classesAt + 16 * i + 8, 0);
+      b.putLong((int) classesAt + ProguardCacheFormat.CLASS_ENTRY_SIZE * i
+          + ProguardCacheFormat.OFF_ENTRY_RECORD, 0);
     }
     ProguardCache cache = cache(bytes);
     // Every record but the last is now empty, the last is all of them.
@@ -431,13 +480,10 @@ class ProguardCacheTest {
     ByteBuffer b = le(members);
     int recordsAt = (int) sectionOffset(members, ProguardCacheFormat.SECTION_RECORDS);
     int first = (int) b.getLong((int) sectionOffset(members, ProguardCacheFormat.SECTION_CLASSES)
-        + 8);
+        + ProguardCacheFormat.OFF_ENTRY_RECORD);
     assertThat(first).isZero();
-    // Record 0 is the class sorted first; overwrite flags, source file and the member count.
-    members[recordsAt] = 0;
-    members[recordsAt + 1] = 0;
-    byte[] count = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F};
-    System.arraycopy(count, 0, members, recordsAt + 2, count.length);
+    // Record 0 is the class sorted first; overwrite its member count.
+    b.putInt(recordsAt, -1);
     ProguardCache cache = cache(members);
     String firstName = mapping().classes().map(ClassMapping::obfuscatedName).sorted().findFirst()
         .get();
