@@ -92,6 +92,11 @@ final class ItaniumParser {
   static final int MAX_DEPTH = 512;
 
   private final String s;
+  /**
+   * The characters of {@code s}: reading an array is a plain load even before the JIT has
+   * compiled {@code String.charAt} (a short-lived CLI spends most of its time there otherwise).
+   */
+  private final char[] chars;
   private int pos;
   private int end;
   private final int maxNodes;
@@ -113,6 +118,7 @@ final class ItaniumParser {
 
   ItaniumParser(String s) {
     this.s = s;
+    this.chars = s.toCharArray();
     this.pos = 0;
     this.end = s.length();
     this.maxNodes = (int) Math.min(1 << 20, 16L * s.length() + 1024);
@@ -134,11 +140,11 @@ final class ItaniumParser {
   }
 
   private char look() {
-    return pos < end ? s.charAt(pos) : '\0';
+    return pos < end ? chars[pos] : '\0';
   }
 
   private char look(int i) {
-    return end - pos > i ? s.charAt(pos + i) : '\0';
+    return end - pos > i ? chars[pos + i] : '\0';
   }
 
   private int numLeft() {
@@ -146,7 +152,7 @@ final class ItaniumParser {
   }
 
   private boolean consumeIf(char c) {
-    if (pos < end && s.charAt(pos) == c) {
+    if (pos < end && chars[pos] == c) {
       pos++;
       return true;
     }
@@ -155,11 +161,16 @@ final class ItaniumParser {
 
   private boolean consumeIf(String p) {
     int n = p.length();
-    if (end - pos >= n && s.startsWith(p, pos)) {
-      pos += n;
-      return true;
+    if (end - pos < n) {
+      return false;
     }
-    return false;
+    for (int i = 0; i < n; i++) {
+      if (chars[pos + i] != p.charAt(i)) {
+        return false;
+      }
+    }
+    pos += n;
+    return true;
   }
 
   private static boolean isDigit(char c) {
@@ -211,7 +222,7 @@ final class ItaniumParser {
     }
     long v = 0;
     while (isDigit(look())) {
-      v = v * 10 + (s.charAt(pos++) - '0');
+      v = v * 10 + (chars[pos++] - '0');
       if (v > Integer.MAX_VALUE) {
         v = Integer.MAX_VALUE;
       }
@@ -270,24 +281,24 @@ final class ItaniumParser {
     if (pos >= end) {
       return;
     }
-    char c = s.charAt(pos);
+    char c = chars[pos];
     if (c == '_') {
       int t = pos + 1;
       if (t < end) {
-        if (isDigit(s.charAt(t))) {
+        if (isDigit(chars[t])) {
           pos = t + 1;
-        } else if (s.charAt(t) == '_') {
-          for (++t; t < end && isDigit(s.charAt(t)); ++t) {
+        } else if (chars[t] == '_') {
+          for (++t; t < end && isDigit(chars[t]); ++t) {
             // skip
           }
-          if (t < end && s.charAt(t) == '_') {
+          if (t < end && chars[t] == '_') {
             pos = t + 1;
           }
         }
       }
     } else if (isDigit(c)) {
       int t = pos + 1;
-      while (t < end && isDigit(s.charAt(t))) {
+      while (t < end && isDigit(chars[t])) {
         t++;
       }
       if (t == end) {
@@ -1700,7 +1711,7 @@ final class ItaniumParser {
       return null;
     }
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(pos + i);
+      char c = chars[pos + i];
       if (!isDigit(c) && !(c >= 'a' && c <= 'f')) {
         return null;
       }
@@ -2751,8 +2762,8 @@ final class ItaniumParser {
     if (numLeft() < 2) {
       return -1;
     }
-    char c0 = s.charAt(pos);
-    char c1 = s.charAt(pos + 1);
+    char c0 = chars[pos];
+    char c1 = chars[pos + 1];
     if (c0 < 'A' || c0 > 'z' || c1 < 'A' || c1 > 'z') {
       return -1;
     }
