@@ -22,11 +22,15 @@ import java.util.OptionalLong;
  *   <li>x86: {@code eip esp ebp ebx esi edi eax ecx edx efl};
  *   <li>amd64: {@code rax rdx rcx rbx rsi rdi rbp rsp r8}-{@code r15 rip};
  *   <li>arm: {@code r0}-{@code r10 r12 fp sp lr pc}, with aliases {@code r11 r13 r14 r15};
- *   <li>arm64: {@code x0}-{@code x28 fp lr sp pc}, with aliases {@code x29 x30}.
+ *   <li>arm64: {@code x0}-{@code x28 fp lr sp pc}, with aliases {@code x29 x30};
+ *   <li>mips, mips64: {@code zero at v0 v1 a0}-{@code a3 t0}-{@code t7 s0}-{@code s7 t8 t9 k0 k1
+ *       gp sp fp ra pc} (the 32 general registers in number order, then the program counter,
+ *       {@code epc}); Breakpad prints only {@code gp sp fp ra pc s0}-{@code s7} of them.
  * </ul>
  *
  * <p>A leading {@code $} (as in Breakpad's CFI rules) is ignored when looking a register up.
- * Values of 32-bit families are kept in the low 32 bits. Instances are immutable.
+ * Values of x86 and arm are kept in the low 32 bits; mips keeps the 64-bit registers of its
+ * context, as Breakpad prints them. Instances are immutable.
  */
 public final class CpuContext {
   // CPU-type bits of the context flags (MD_CONTEXT_*), excluding the low feature bits.
@@ -38,14 +42,15 @@ public final class CpuContext {
   private static final long PPC = 0x20000000L;
   private static final long PPC64 = 0x01000000L;
   private static final long SPARC = 0x10000000L;
-  private static final long MIPS = 0x00040000L;
-  private static final long MIPS64 = 0x00080000L;
+  static final long MIPS = 0x00040000L;
+  static final long MIPS64 = 0x00080000L;
 
   /** Sizes of the fixed part of each layout; extended state (XSAVE) may follow. */
   static final int X86_SIZE = 716;
   static final int AMD64_SIZE = 1232;
   static final int ARM_SIZE = 368;
   static final int ARM64_SIZE = 912;
+  static final int MIPS_SIZE = 600;
 
   private static final String[] X86_NAMES = {
     "eip", "esp", "ebp", "ebx", "esi", "edi", "eax", "ecx", "edx", "efl"
@@ -59,6 +64,11 @@ public final class CpuContext {
     "pc"
   };
   private static final String[] ARM64_NAMES = new String[33];
+  private static final String[] MIPS_NAMES = {
+    "zero", "at", "v0", "v1", "a0", "a1", "a2", "a3", "t0", "t1", "t2", "t3", "t4", "t5", "t6",
+    "t7", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "t8", "t9", "k0", "k1", "gp", "sp",
+    "fp", "ra", "pc"
+  };
 
   static {
     for (int i = 0; i < 29; i++) {
@@ -86,7 +96,7 @@ public final class CpuContext {
    * Creates a context from register values, for instance a caller's context recovered by
    * unwinding. Only the given registers are valid.
    *
-   * @param family x86, amd64, arm or arm64
+   * @param family x86, amd64, arm, arm64, mips or mips64
    * @param registers register names (or aliases) to values
    * @return the context
    * @throws IllegalArgumentException if the family is not supported or a name is unknown
@@ -107,8 +117,8 @@ public final class CpuContext {
   /**
    * Returns the CPU family.
    *
-   * @return {@link CpuFamily#INTEL_32}, {@link CpuFamily#AMD_64}, {@link CpuFamily#ARM_32} or
-   *     {@link CpuFamily#ARM_64}
+   * @return {@link CpuFamily#INTEL_32}, {@link CpuFamily#AMD_64}, {@link CpuFamily#ARM_32},
+   *     {@link CpuFamily#ARM_64}, {@link CpuFamily#MIPS_32} or {@link CpuFamily#MIPS_64}
    */
   public CpuFamily family() {
     return family;
@@ -287,12 +297,16 @@ public final class CpuContext {
         family = CpuFamily.ARM_32;
       } else if (cpu == AMD64) {
         family = CpuFamily.AMD_64;
+      } else if (cpu == MIPS) {
+        family = CpuFamily.MIPS_32;
+      } else if (cpu == MIPS64) {
+        family = CpuFamily.MIPS_64;
       } else if (cpu == 0) {
         family = expected;
         if (family == CpuFamily.ARM_64 && size < ARM64_SIZE) {
           oldArm64 = true;
         }
-      } else if (cpu == PPC || cpu == PPC64 || cpu == SPARC || cpu == MIPS || cpu == MIPS64) {
+      } else if (cpu == PPC || cpu == PPC64 || cpu == SPARC) {
         throw new MinidumpException(
             rva, "unsupported CPU context (flags 0x" + Long.toHexString(flags) + ")");
       } else {
@@ -313,6 +327,9 @@ public final class CpuContext {
         return arm(file, rva, size, flags);
       case ARM_64:
         return oldArm64 ? arm64Old(file, rva, size) : arm64(file, rva, size, flags);
+      case MIPS_32:
+      case MIPS_64:
+        return mips(family, file, rva, size, flags);
       default:
         throw new MinidumpException(
             rva, "CPU context without CPU type (flags 0x" + Long.toHexString(flags) + ")");
@@ -372,6 +389,21 @@ public final class CpuContext {
     return new CpuContext(CpuFamily.ARM_64, DumpBytes.u64(file, rva), v, fullMask(v.length));
   }
 
+  /**
+   * {@code MDRawContextMIPS}, for both widths: 64-bit flags, the 32 general registers as 64-bit
+   * values, then hi/lo and DSP state, and {@code epc} at 312.
+   */
+  private static CpuContext mips(CpuFamily family, ByteView file, long rva, long size,
+      long flags) {
+    requireSize(rva, size, 320, family == CpuFamily.MIPS_32 ? "mips" : "mips64");
+    long[] v = new long[33];
+    for (int i = 0; i < 32; i++) {
+      v[i] = DumpBytes.u64(file, rva + 8 + 8L * i);
+    }
+    v[32] = DumpBytes.u64(file, rva + 312);
+    return new CpuContext(family, flags, v, fullMask(v.length));
+  }
+
   private static void requireSize(long rva, long size, int min, String cpu) {
     if (size < min) {
       throw new MinidumpException(
@@ -397,6 +429,9 @@ public final class CpuContext {
         return ARM_NAMES;
       case ARM_64:
         return ARM64_NAMES;
+      case MIPS_32:
+      case MIPS_64:
+        return MIPS_NAMES;
       default:
         return new String[0];
     }

@@ -28,6 +28,9 @@ final class Microdump {
 
   private record Module(long base, long size, String id, String name) {}
 
+  /** A microdump read as a minidump, with what the minidump streams cannot hold. */
+  record Converted(ByteView minidump, MicrodumpInfo info) {}
+
   /** Whether the file holds a microdump marker in its first 4 KiB. */
   static boolean test(ByteView file) {
     long n = Math.min(file.length(), 4096);
@@ -44,7 +47,7 @@ final class Microdump {
    *
    * @throws MinidumpException if a record is malformed or the stack or context is missing
    */
-  static ByteView toMinidump(ByteView file) {
+  static Converted toMinidump(ByteView file) {
     if (file.length() > Integer.MAX_VALUE) {
       throw new MinidumpException(0, "microdump log larger than 2 GiB");
     }
@@ -58,6 +61,10 @@ final class Microdump {
     int arch = -1;
     long platform = SystemInfo.OS_LINUX;
     int cpus = 1;
+    String osVersion = "";
+    String[] gl = {"", "", ""};
+    String crashReason = "";
+    long crashAddress = 0;
     long stackStart = -1;
     byte[] stack = null;
     byte[] context = null;
@@ -68,7 +75,9 @@ final class Microdump {
       String raw = text.substring(pos + 1, next < 0 ? text.length() : next);
       long at = pos + 1;
       pos = next;
-      String record = raw.length() > prefix ? raw.substring(prefix).strip() : raw.strip();
+      // As Breakpad reads a line: a CR before the LF is dropped, other trailing text is kept.
+      String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+      String record = (line.length() > prefix ? line.substring(prefix) : line).stripLeading();
       if (record.startsWith(END)) {
         break;
       }
@@ -81,7 +90,26 @@ final class Microdump {
           if (f.length >= 4) {
             platform = f[1].equals("A") ? SystemInfo.OS_ANDROID : SystemInfo.OS_LINUX;
             arch = arch(f[2], at);
-            cpus = (int) Math.min(255, hex(f[3], at));
+            // Breakpad keeps the low byte of the count.
+            cpus = (int) (hex(f[3], at) & 0xFF);
+            // The rest of the line after the hardware architecture, less one separator.
+            String rest = afterTokens(record, 5);
+            osVersion = rest.isEmpty() ? "" : rest.substring(1);
+          }
+          break;
+        case 'G':
+          String gpu = record.substring(2);
+          if (!gpu.equals("UNKNOWN")) {
+            String[] parts = gpu.split("\\|", -1);
+            for (int i = 0; i < gl.length && i < parts.length; i++) {
+              gl[i] = parts[i];
+            }
+          }
+          break;
+        case 'R':
+          if (f.length >= 3) {
+            crashReason = f[2];
+            crashAddress = f.length >= 4 ? hex(f[3], at) : 0;
           }
           break;
         case 'S':
@@ -120,7 +148,23 @@ final class Microdump {
     if (arch < 0 || stack == null || context == null) {
       throw new MinidumpException(begin, "microdump without system, stack or context records");
     }
-    return ByteView.of(write(arch, platform, cpus, stackStart, stack, context, modules));
+    return new Converted(
+        ByteView.of(write(arch, platform, cpus, stackStart, stack, context, modules)),
+        new MicrodumpInfo(osVersion, gl[0], gl[1], gl[2], crashReason, crashAddress));
+  }
+
+  /** What follows the first {@code n} space-separated tokens of {@code record}. */
+  private static String afterTokens(String record, int n) {
+    int i = 0;
+    for (int t = 0; t < n; t++) {
+      while (i < record.length() && record.charAt(i) == ' ') {
+        i++;
+      }
+      while (i < record.length() && record.charAt(i) != ' ') {
+        i++;
+      }
+    }
+    return record.substring(i);
   }
 
   private static int arch(String name, long at) {

@@ -56,10 +56,12 @@ public final class Minidump {
   private final List<MinidumpStream> streams;
   private final Map<Long, MinidumpStream> byType;
   private final CpuFamily family;
+  private final Optional<MicrodumpInfo> microdump;
   private volatile MinidumpMemory memory;
 
-  private Minidump(ByteView file) {
+  private Minidump(ByteView file, Optional<MicrodumpInfo> microdump) {
     this.file = file;
+    this.microdump = microdump;
     if (file.length() < HEADER_SIZE) {
       throw new MinidumpException(0, "file of " + file.length() + " bytes is too small");
     }
@@ -106,7 +108,22 @@ public final class Minidump {
    *     not supported), or the directory is truncated
    */
   public static Minidump parse(ByteView file) {
-    return guard(() -> new Minidump(Microdump.test(file) ? Microdump.toMinidump(file) : file));
+    return guard(() -> {
+      if (Microdump.test(file)) {
+        Microdump.Converted c = Microdump.toMinidump(file);
+        return new Minidump(c.minidump(), Optional.of(c.info()));
+      }
+      return new Minidump(file, Optional.empty());
+    });
+  }
+
+  /**
+   * Returns what a microdump says beyond its streams, when this dump was read from one.
+   *
+   * @return the microdump's system, GPU and crash records, or empty for a minidump
+   */
+  public Optional<MicrodumpInfo> microdump() {
+    return microdump;
   }
 
   /** Runs a read, turning the generic exceptions of ByteView into MinidumpException. */

@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * @param systemInfo the system info, if readable
- * @param crash the crash reason and address, if the dump has an exception stream
+ * @param crash the crash reason and address, if the dump has an exception stream; for a
+ *     microdump, always (Breakpad treats every microdump as a crash, its reason empty without an
+ *     {@code R} record)
  * @param crashParameters the exception parameters
  * @param assertion Breakpad's description of an assertion stream, if any
  * @param uptime the seconds between process start and dump, if known
@@ -43,6 +45,8 @@ import java.util.function.Supplier;
  * @param processId the process id, if the misc info stream has it
  * @param threadNames thread ids to names, from the thread names stream
  * @param modulesWithCorruptSymbols the modules whose symbol file exists but could not be read
+ * @param microdump what the microdump the dump was read from says beyond its streams: OS version
+ *     text, GPU, crash; empty for a minidump
  */
 public record ProcessState(
     Optional<SystemInfo> systemInfo,
@@ -59,7 +63,8 @@ public record ProcessState(
     List<UnloadedModule> unloadedModules,
     OptionalLong processId,
     Map<Long, String> threadNames,
-    Set<MinidumpModule> modulesWithCorruptSymbols) {
+    Set<MinidumpModule> modulesWithCorruptSymbols,
+    Optional<MicrodumpInfo> microdump) {
   /** Copies the collections. */
   public ProcessState {
     crashParameters = List.copyOf(crashParameters);
@@ -93,7 +98,8 @@ public record ProcessState(
     without.removeAll(corrupt);
     return new ProcessState(s.systemInfo(), s.crash(), s.crashParameters(), s.assertion(),
         s.uptime(), s.requestingThread(), s.threads(), s.modules(), s.mainModule(), without,
-        s.modulesWithSymbols(), s.unloadedModules(), s.processId(), s.threadNames(), corrupt);
+        s.modulesWithSymbols(), s.unloadedModules(), s.processId(), s.threadNames(), corrupt,
+        s.microdump());
   }
 
 
@@ -142,6 +148,13 @@ public record ProcessState(
     }
     Optional<CrashReason> crash = exception.isPresent()
         ? optional(dump::crashReason) : Optional.empty();
+    Optional<MicrodumpInfo> microdump = dump.microdump();
+    if (microdump.isPresent()) {
+      // Breakpad's microdump processor marks its one thread as crashed, with or without a reason.
+      crash = Optional.of(new CrashReason(microdump.get().crashReason(),
+          microdump.get().crashAddress()));
+      requestingIndex = stacks.isEmpty() ? -1 : 0;
+    }
     return new ProcessState(system, crash,
         exception.map(ExceptionStream::parameters).orElse(List.of()),
         optional(dump::assertion).map(AssertionInfo::description), uptime(dump),
@@ -151,7 +164,7 @@ public record ProcessState(
         optionalList(dump::unloadedModules),
         optional(dump::miscInfo).filter(MiscInfo::hasProcessId)
             .map(m -> OptionalLong.of(m.processId())).orElse(OptionalLong.empty()),
-        optionalMap(dump::threadNames), Set.of());
+        optionalMap(dump::threadNames), Set.of(), microdump);
   }
 
   private static <T> List<T> optionalList(Supplier<List<T>> read) {

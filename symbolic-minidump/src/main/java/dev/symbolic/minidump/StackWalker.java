@@ -201,6 +201,9 @@ public final class StackWalker {
         return new Arm64Unwinder();
       case ARM_32:
         return new ArmUnwinder();
+      case MIPS_32:
+      case MIPS_64:
+        return new MipsUnwinder();
       default:
         return null;
     }

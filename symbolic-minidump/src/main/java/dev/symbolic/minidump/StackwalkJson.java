@@ -54,9 +54,11 @@ public final class StackwalkJson {
     j.endObject();
     j.name("system_info").beginObject();
     j.name("os").value(state.systemInfo().map(SystemInfo::os).orElse(null));
-    j.name("os_ver").value(state.systemInfo().map(SystemInfo::osVersion).orElse(null));
+    j.name("os_ver").value(state.systemInfo().isPresent() || state.microdump().isPresent()
+        ? StackwalkPrinter.osVersion(state) : null);
     j.name("cpu_arch").value(state.systemInfo().map(SystemInfo::cpu).orElse("unknown"));
-    j.name("cpu_info").value(state.systemInfo().map(SystemInfo::cpuInfo).orElse(null));
+    j.name("cpu_info").value(state.systemInfo().isPresent()
+        && !StackwalkPrinter.cpuInfo(state).isEmpty() ? StackwalkPrinter.cpuInfo(state) : null);
     j.name("cpu_count");
     if (state.systemInfo().isPresent()) {
       j.value(state.systemInfo().get().processorCount());

@@ -24,14 +24,21 @@ public final class StackwalkPrinter {
     SystemInfo sys = state.systemInfo().orElse(null);
     String cpu = sys == null ? "" : sys.cpu();
     out.append("Operating system: ").append(sys == null ? "" : sys.os()).append('\n');
-    out.append("                  ").append(sys == null ? "" : sys.osVersion()).append('\n');
+    out.append("                  ").append(osVersion(state)).append('\n');
     out.append("CPU: ").append(cpu).append('\n');
-    if (sys != null && !sys.cpuInfo().isEmpty()) {
-      out.append("     ").append(sys.cpuInfo()).append('\n');
+    if (!cpuInfo(state).isEmpty()) {
+      out.append("     ").append(cpuInfo(state)).append('\n');
     }
     int cpus = sys == null ? 0 : sys.processorCount();
     out.append("     ").append(cpus).append(" CPU").append(cpus != 1 ? "s" : "").append("\n\n");
-    out.append("GPU: UNKNOWN\n\n");
+    Optional<MicrodumpInfo> gpu = state.microdump().filter(MicrodumpInfo::hasGpu);
+    if (gpu.isPresent()) {
+      out.append("GPU: ").append(gpu.get().glVersion()).append("\n     ")
+          .append(gpu.get().glVendor()).append("\n     ").append(gpu.get().glRenderer())
+          .append("\n\n");
+    } else {
+      out.append("GPU: UNKNOWN\n\n");
+    }
     if (state.crash().isPresent()) {
       out.append("Crash reason:  ").append(state.crash().get().reason()).append('\n');
       out.append("Crash address: 0x").append(Long.toHexString(state.crash().get().address()))
@@ -79,6 +86,18 @@ public final class StackwalkPrinter {
     return out.toString().replace(System.lineSeparator(), "\n");
   }
 
+  /** The OS version: a microdump's own text, else the system info's. */
+  static String osVersion(ProcessState state) {
+    return state.microdump().map(MicrodumpInfo::osVersion)
+        .orElseGet(() -> state.systemInfo().map(SystemInfo::osVersion).orElse(""));
+  }
+
+  /** The CPU description; Breakpad leaves it empty for microdumps. */
+  static String cpuInfo(ProcessState state) {
+    return state.microdump().isPresent() ? ""
+        : state.systemInfo().map(SystemInfo::cpuInfo).orElse("");
+  }
+
   private static void stack(StringBuilder out, CallStack stack, String cpu) {
     List<StackFrame> frames = stack.frames();
     if (frames.isEmpty()) {
@@ -113,15 +132,25 @@ public final class StackwalkPrinter {
     }
   }
 
-  /** The valid registers, four (32-bit) or two (64-bit) to an 80-column line. */
+  /** The registers Breakpad prints for MIPS frames, in its order, when they are valid. */
+  private static final List<String> MIPS_PRINTED =
+      List.of("gp", "sp", "fp", "ra", "pc", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7");
+
+  /**
+   * The valid registers, four (32-bit) or two (64-bit) to an 80-column line; MIPS registers are
+   * printed 64 bits wide on both widths, as Breakpad does.
+   */
   private static void registers(StringBuilder out, CpuContext c, String cpu) {
     int column = 0;
-    boolean wide = c.family().pointerSize().orElse(8) == 8;
+    boolean mips = cpu.equals("mips") || cpu.equals("mips64");
+    boolean wide = mips || c.family().pointerSize().orElse(8) == 8;
     List<String> names = c.validRegisterNames();
     if (cpu.equals("x86") && !c.allValid()) {
       // Breakpad prints eax, ecx, edx and efl only for frames that know every register.
       names = names.stream().filter(n -> !List.of("eax", "ecx", "edx", "efl").contains(n))
           .toList();
+    } else if (mips) {
+      names = MIPS_PRINTED.stream().filter(c::isValid).toList();
     }
     for (String name : names) {
       long v = c.register(name).orElseThrow();
@@ -149,11 +178,14 @@ public final class StackwalkPrinter {
     StringBuilder out = new StringBuilder();
     SystemInfo sys = state.systemInfo().orElse(null);
     out.append("OS|").append(strip(sys == null ? "" : sys.os())).append('|')
-        .append(strip(sys == null ? "" : sys.osVersion())).append('\n');
+        .append(strip(osVersion(state))).append('\n');
     out.append("CPU|").append(strip(sys == null ? "" : sys.cpu())).append('|')
-        .append(strip(sys == null ? "" : sys.cpuInfo())).append('|')
+        .append(strip(cpuInfo(state))).append('|')
         .append(sys == null ? 0 : sys.processorCount()).append('\n');
-    out.append("GPU|||\n");
+    Optional<MicrodumpInfo> micro = state.microdump();
+    out.append("GPU|").append(strip(micro.map(MicrodumpInfo::glVersion).orElse(""))).append('|')
+        .append(strip(micro.map(MicrodumpInfo::glVendor).orElse(""))).append('|')
+        .append(strip(micro.map(MicrodumpInfo::glRenderer).orElse(""))).append('\n');
     out.append("Crash|");
     if (state.crash().isPresent()) {
       out.append(strip(state.crash().get().reason())).append("|0x")

@@ -57,10 +57,27 @@ final class Walk {
    */
   CfiRegisters cfiRegisters(CpuContext context) {
     Map<String, Long> m = new HashMap<>();
+    if (family == CpuFamily.MIPS_32 || family == CpuFamily.MIPS_64) {
+      // Breakpad's MIPS walker hands the rules every general register, known or not.
+      for (String name : context.registerNames()) {
+        if (!name.equals("pc")) {
+          m.put(mipsCfiName(name), addr(context.raw(name)));
+        }
+      }
+      return CfiRegisters.of(m);
+    }
     for (String name : context.validRegisterNames()) {
       m.put(cfiName(name), context.raw(name));
     }
     return CfiRegisters.of(m);
+  }
+
+  /**
+   * A MIPS register as Breakpad's CFI names it: {@code $} and the name, except register 8,
+   * which Breakpad's table spells {@code $to}.
+   */
+  static String mipsCfiName(String name) {
+    return name.equals("t0") ? "$to" : "$" + name;
   }
 
   private String cfiName(String name) {
@@ -93,23 +110,22 @@ final class Walk {
   }
 
   /**
-   * The caller's context: the callee's values (still readable, as Breakpad copies the whole
-   * context), valid where the caller registers give a value or, for callee-saved registers,
-   * where the callee's value was valid.
+   * The caller's context, as Breakpad builds it from CFI: a zeroed context holding the values the
+   * caller registers give and, for callee-saved registers valid in the callee, the callee's
+   * value. Every other register is invalid and reads as 0, which matters to an unwinder that
+   * reads an invalid register (arm64's frame-pointer step reads the link register).
    */
   CpuContext callerContext(CpuContext callee, CfiRegisters caller, Collection<String> calleeSaved) {
-    CpuContext c = callee;
-    List<String> valid = new ArrayList<>();
+    CpuContext c = CpuContext.of(family, Map.of());
     for (String name : callee.registerNames()) {
       OptionalLong v = caller.get(cfiName(name));
       if (v.isPresent()) {
         c = c.with(name, v.getAsLong());
-        valid.add(name);
       } else if (calleeSaved.contains(name) && callee.isValid(name)) {
-        valid.add(name);
+        c = c.with(name, callee.raw(name));
       }
     }
-    return c.retainOnly(valid);
+    return c;
   }
 
   StackFrame last() {

@@ -93,6 +93,30 @@ class CpuContextTest {
   }
 
   @Test
+  void mipsBothWidths() {
+    for (long[] kind : new long[][] {{0x00040000L, 0}, {0x00080000L, 1}}) {
+      Struct s = new Struct(CpuContext.MIPS_SIZE).u32(0, kind[0]);
+      for (int i = 0; i < 32; i++) {
+        s.u64(8 + 8 * i, 0x100 + i);
+      }
+      s.u64(312, 0x7700_1234L);
+      CpuFamily family = kind[1] == 0 ? CpuFamily.MIPS_32 : CpuFamily.MIPS_64;
+      CpuContext c = read(s.array(), CpuFamily.UNKNOWN);
+      assertThat(c.family()).isEqualTo(family);
+      assertThat(c.registerNames()).hasSize(33).startsWith("zero", "at", "v0")
+          .endsWith("gp", "sp", "fp", "ra", "pc");
+      assertThat(c.register("s0")).hasValue(0x110L);
+      assertThat(c.register("$gp")).hasValue(0x11cL);
+      assertThat(c.stackPointer()).hasValue(0x11dL);
+      assertThat(c.register("ra")).hasValue(0x11fL);
+      assertThat(c.instructionPointer()).hasValue(0x7700_1234L);
+      assertThat(c.allValid()).isTrue();
+    }
+    assertThatThrownBy(() -> read(new Struct(100).u32(0, 0x00040000).array(), CpuFamily.UNKNOWN))
+        .isInstanceOf(MinidumpException.class).hasMessageContaining("shorter");
+  }
+
+  @Test
   void invalidContextsAreRejected() {
     assertThatThrownBy(() -> read(new Struct(716).u32(0, 0x12345600).array(), CpuFamily.UNKNOWN))
         .isInstanceOf(MinidumpException.class).hasMessageContaining("invalid CPU context flags");
