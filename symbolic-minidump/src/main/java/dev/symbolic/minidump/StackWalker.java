@@ -51,11 +51,15 @@ import java.util.function.Function;
  * <p>A walker caches symbols and is not thread-safe.
  */
 public final class StackWalker {
-  /** Most frames of one stack, inlined frames included. */
-  public static final int MAX_FRAMES = 1024;
+  /**
+   * Most frames of one stack, inlined frames included: Breakpad's limit. A real walk ends long
+   * before, as every caller's stack pointer must lie above its callee's, and the work budget
+   * bounds what a hostile dump can make the walker do.
+   */
+  public static final int MAX_FRAMES = 1 << 20;
 
-  /** Most frames found by scanning in one stack. */
-  public static final int MAX_SCANNED_FRAMES = 1024;
+  /** Most frames found by scanning in one stack, as in Breakpad. */
+  public static final int MAX_SCANNED_FRAMES = 1 << 14;
 
   /** Words scanned for a return address; four times as many for the caller of the context. */
   static final int SCAN_WORDS = 40;
