@@ -2,48 +2,136 @@ package dev.symbolic.minidump;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Modules sorted by base address, for finding the module containing an address. Of overlapping
- * modules the one with the higher base wins, a sane choice for malformed lists.
+ * The modules of a dump by address range, stored as Breakpad's {@code RangeMap} stores them, so
+ * that an address in overlapping modules belongs to the module Breakpad gives it.
+ *
+ * <p>Modules are stored in list order. How an overlap is resolved depends on the dump, as in
+ * Breakpad: Linux and Android minidumps truncate the range with the lower base (the higher module
+ * keeps the overlap); Android microdumps truncate the newer range, or the upper part of the older
+ * one (the lower module keeps the overlap); other dumps keep ranges exclusive, and a module that
+ * overlaps one stored before it is left out. A module left out, or an exact duplicate, is in no
+ * range and not listed. (Breakpad rejects a whole Windows or macOS module list that overlaps;
+ * dropping the one module keeps the rest of the dump symbolizable.)
  */
 final class ModuleIndex {
-  private final MinidumpModule[] sorted;
-
-  ModuleIndex(List<MinidumpModule> modules) {
-    List<MinidumpModule> list = new ArrayList<>(modules);
-    list.sort((a, b) -> Long.compareUnsigned(a.baseAddress(), b.baseAddress()));
-    this.sorted = list.toArray(new MinidumpModule[0]);
+  /** How a range that overlaps stored ones is stored, Breakpad's {@code MergeRangeStrategy}. */
+  enum Merge {
+    EXCLUSIVE,
+    TRUNCATE_LOWER,
+    TRUNCATE_UPPER
   }
 
+  private record Range(long base, MinidumpModule module) {}
+
+  /** Ranges by their last address, unsigned. */
+  private final TreeMap<Long, Range> byHigh = new TreeMap<>(Long::compareUnsigned);
+  private final Merge merge;
+
+  ModuleIndex(List<MinidumpModule> modules, Merge merge) {
+    this.merge = merge;
+    for (MinidumpModule m : modules) {
+      Optional<MinidumpModule> existing = find(m.baseAddress());
+      if (existing.isPresent() && isDuplicate(existing.get(), m)) {
+        continue;
+      }
+      store(m.baseAddress(), m.size(), m);
+    }
+  }
+
+  private static boolean isDuplicate(MinidumpModule a, MinidumpModule b) {
+    return a.baseAddress() == b.baseAddress() && a.size() == b.size()
+        && a.codeFile().equals(b.codeFile()) && a.codeIdentifier().equals(b.codeIdentifier());
+  }
+
+  /** Breakpad's {@code StoreRangeInternal}, its retries as a loop. */
+  private boolean store(long base, long size, MinidumpModule module) {
+    // Every retry shrinks the new range or an old one; the bound only guards against mistakes.
+    for (int attempt = 0; attempt <= 2 * byHigh.size() + 2; attempt++) {
+      if (size == 0) {
+        return false;
+      }
+      long high = base + size - 1;
+      if (Long.compareUnsigned(high, base) < 0) {
+        return false;
+      }
+      Map.Entry<Long, Range> atBase = byHigh.ceilingEntry(base);
+      Map.Entry<Long, Range> atHigh = byHigh.ceilingEntry(high);
+      if (atBase != null && (atHigh == null || !atBase.getKey().equals(atHigh.getKey()))) {
+        // Another range ends inside this one.
+        if (merge == Merge.TRUNCATE_LOWER) {
+          long otherBase = atBase.getValue().base();
+          if (Long.compareUnsigned(base, otherBase) < 0) {
+            size = otherBase - base;
+          } else if (Long.compareUnsigned(otherBase, base) < 0) {
+            byHigh.remove(atBase.getKey());
+            byHigh.put(base - 1, atBase.getValue());
+          } else {
+            return false;
+          }
+          continue;
+        }
+        if (merge == Merge.TRUNCATE_UPPER) {
+          long cut = atBase.getKey() - base + 1;
+          base += cut;
+          size -= cut;
+          continue;
+        }
+        return false;
+      }
+      if (atHigh != null && Long.compareUnsigned(atHigh.getValue().base(), high) <= 0) {
+        // The range above begins inside this one.
+        if (merge == Merge.TRUNCATE_LOWER) {
+          long otherBase = atHigh.getValue().base();
+          if (Long.compareUnsigned(base, otherBase) < 0) {
+            size = otherBase - base;
+          } else if (Long.compareUnsigned(otherBase, base) < 0) {
+            byHigh.remove(atHigh.getKey());
+            byHigh.put(base - 1, atHigh.getValue());
+          } else {
+            return false;
+          }
+          continue;
+        }
+        if (merge == Merge.TRUNCATE_UPPER && Long.compareUnsigned(atHigh.getKey(), high) > 0) {
+          byHigh.put(atHigh.getKey(), new Range(high + 1, atHigh.getValue().module()));
+          continue;
+        }
+        return false;
+      }
+      byHigh.put(high, new Range(base, module));
+      return true;
+    }
+    return false;
+  }
+
+  /** The stored modules by ascending address. */
   List<MinidumpModule> sorted() {
-    return List.of(sorted);
+    List<MinidumpModule> out = new ArrayList<>(byHigh.size());
+    for (Range r : byHigh.values()) {
+      out.add(r.module());
+    }
+    return List.copyOf(out);
   }
 
   Optional<MinidumpModule> find(long address) {
-    int lo = 0;
-    int hi = sorted.length - 1;
-    int best = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (Long.compareUnsigned(sorted[mid].baseAddress(), address) <= 0) {
-        best = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
+    Map.Entry<Long, Range> e = byHigh.ceilingEntry(address);
+    if (e == null || Long.compareUnsigned(address, e.getValue().base()) < 0) {
+      return Optional.empty();
     }
-    return best >= 0 && sorted[best].contains(address)
-        ? Optional.of(sorted[best]) : Optional.empty();
+    return Optional.of(e.getValue().module());
   }
 
-  /** The end of the module with the highest base, for stripping pointer authentication bits. */
+  /** The end of the module with the highest range, for stripping pointer authentication bits. */
   long highestAddress() {
-    if (sorted.length == 0) {
+    if (byHigh.isEmpty()) {
       return 0;
     }
-    MinidumpModule last = sorted[sorted.length - 1];
+    MinidumpModule last = byHigh.lastEntry().getValue().module();
     return last.baseAddress() + last.size();
   }
 }

@@ -77,7 +77,7 @@ public final class StackWalker {
 
   private StackWalker(Minidump dump, List<MinidumpModule> modules,
       Function<MinidumpModule, Optional<BreakpadSymbols>> symbolSource, long platform) {
-    this.modules = new ModuleIndex(modules);
+    this.modules = new ModuleIndex(modules, merge(dump, platform));
     this.symbolSource = symbolSource;
     this.windows = platform == SystemInfo.OS_WIN32_NT || platform == SystemInfo.OS_WIN32_WINDOWS;
     this.ios = platform == SystemInfo.OS_IOS;
@@ -109,6 +109,16 @@ public final class StackWalker {
       platform = -1;
     }
     return new StackWalker(dump, modules, symbols, platform);
+  }
+
+  /** How Breakpad stores the overlapping modules of this kind of dump. */
+  private static ModuleIndex.Merge merge(Minidump dump, long platform) {
+    if (dump.microdump().isPresent()) {
+      return platform == SystemInfo.OS_ANDROID
+          ? ModuleIndex.Merge.TRUNCATE_UPPER : ModuleIndex.Merge.EXCLUSIVE;
+    }
+    return platform == SystemInfo.OS_ANDROID || platform == SystemInfo.OS_LINUX
+        ? ModuleIndex.Merge.TRUNCATE_LOWER : ModuleIndex.Merge.EXCLUSIVE;
   }
 
   /**
