@@ -68,6 +68,16 @@ public final class MinidumpModule {
     return new MinidumpModule(base, size, checksum, timestamp, name, version, cv, misc);
   }
 
+  /**
+   * A module of the unloaded module list, as Breakpad's walker uses one for an address in no
+   * loaded module: its name, range, checksum and time stamp, without version or debug records.
+   */
+  static MinidumpModule unloaded(UnloadedModule m) {
+    FixedFileInfo noVersion = new FixedFileInfo(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new MinidumpModule(m.baseAddress(), m.size(), m.checksum(), m.timestamp(),
+        m.codeFile(), noVersion, Optional.empty(), "");
+  }
+
   /** The file name of an {@code IMAGE_DEBUG_MISC} record, or empty for other record types. */
   private static String miscDebugFile(ByteView file, long rva, long size, ReadBudget budget) {
     DumpBytes.check(file, rva, size, "misc debug record");

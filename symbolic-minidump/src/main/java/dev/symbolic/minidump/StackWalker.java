@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * Walks thread stacks of a minidump into symbolized frames, the way Breakpad's processor does.
  *
- * <p>For each frame the caller is recovered, in order, from call frame information of the
+ * <p>A frame's module is the loaded module containing its address, else an unloaded one, as in
+ * Breakpad. For each frame the caller is recovered, in order, from call frame information of the
  * module's symbols ({@code STACK WIN} on x86, {@code STACK CFI}), from the frame pointer, then by
  * scanning the stack for a plausible return address: a word that points into a module and, if the
  * module has symbols, into a function. The walk stops when no method works, when the caller's
@@ -65,6 +66,8 @@ public final class StackWalker {
   static final int SCAN_WORDS = 40;
 
   private final ModuleIndex modules;
+  /** The unloaded modules, looked in when no loaded module holds an address, as in Breakpad. */
+  private final ModuleIndex unloaded;
   private final Function<MinidumpModule, Optional<BreakpadSymbols>> symbolSource;
   private final Map<MinidumpModule, Optional<BreakpadSymbols>> symbols = new IdentityHashMap<>();
   private final Set<MinidumpModule> withoutSymbols = new LinkedHashSet<>();
@@ -78,6 +81,15 @@ public final class StackWalker {
   private StackWalker(Minidump dump, List<MinidumpModule> modules,
       Function<MinidumpModule, Optional<BreakpadSymbols>> symbolSource, long platform) {
     this.modules = new ModuleIndex(modules, merge(dump, platform));
+    List<MinidumpModule> gone = new ArrayList<>();
+    try {
+      for (UnloadedModule u : dump.unloadedModules()) {
+        gone.add(MinidumpModule.unloaded(u));
+      }
+    } catch (MinidumpException e) {
+      // A malformed list is no list, as in Breakpad's processor.
+    }
+    this.unloaded = new ModuleIndex(gone, ModuleIndex.Merge.TRUNCATE_LOWER);
     this.symbolSource = symbolSource;
     this.windows = platform == SystemInfo.OS_WIN32_NT || platform == SystemInfo.OS_WIN32_WINDOWS;
     this.ios = platform == SystemInfo.OS_IOS;
@@ -138,6 +150,15 @@ public final class StackWalker {
    */
   public Optional<MinidumpModule> moduleAt(long address) {
     return modules.find(address);
+  }
+
+  /**
+   * The module a frame at {@code address} belongs to: the loaded module containing it, else an
+   * unloaded one, as Breakpad's frame symbolizer looks them up.
+   */
+  Optional<MinidumpModule> frameModule(long address) {
+    Optional<MinidumpModule> loaded = modules.find(address);
+    return loaded.isPresent() ? loaded : unloaded.find(address);
   }
 
   /**
@@ -258,11 +279,11 @@ public final class StackWalker {
   }
 
   /**
-   * Breakpad's test of a candidate return address: it must lie in a module and, if that module
-   * has symbols, in a function or after a public symbol.
+   * Breakpad's test of a candidate return address: it must lie in a module, loaded or unloaded,
+   * and, if that module has symbols, in a function or after a public symbol.
    */
   boolean instructionSeemsValid(long address) {
-    Optional<MinidumpModule> module = modules.find(address);
+    Optional<MinidumpModule> module = frameModule(address);
     if (module.isEmpty()) {
       return false;
     }
@@ -293,7 +314,7 @@ public final class StackWalker {
 
   /** The frame with module and symbols filled in, preceded by the frames inlined into it. */
   List<StackFrame> symbolize(StackFrame frame) {
-    Optional<MinidumpModule> found = modules.find(frame.instruction());
+    Optional<MinidumpModule> found = frameModule(frame.instruction());
     if (found.isEmpty()) {
       return List.of(frame);
     }

@@ -43,12 +43,12 @@ final class Walk {
 
   /** The symbols of the module containing {@code address}. */
   Optional<BreakpadSymbols> symbolsAt(long address) {
-    return walker.moduleAt(address).flatMap(walker::symbolsFor);
+    return walker.frameModule(address).flatMap(walker::symbolsFor);
   }
 
   /** {@code address} relative to the module containing it. */
   long relative(long address) {
-    return address - walker.moduleAt(address).map(MinidumpModule::baseAddress).orElse(0L);
+    return address - walker.frameModule(address).map(MinidumpModule::baseAddress).orElse(0L);
   }
 
   /**

@@ -141,6 +141,33 @@ class StackWalkerTest {
     assertThat(w.walk(1, ctx, Optional.empty()).frames()).hasSize(1);
   }
 
+  /**
+   * An address in no loaded module belongs to an unloaded one, as in Breakpad: the frame names
+   * it, and a scanned return address into it is plausible.
+   */
+  @Test
+  void unloadedModulesNameFramesAndPassTheScan() {
+    MinidumpBuilder b = new MinidumpBuilder().systemInfo(SystemInfo.ARCH_X86,
+        SystemInfo.OS_WIN32_NT, null).moduleList(List.of(new ModuleSpec(MODULE, 0x10000,
+        "app.exe", MinidumpBuilder.pdb70(MinidumpStreamsTest.GUID, 1, "app.pdb"), 0, 0)));
+    long name = b.addString("C:\\gone\\plugin.dll");
+    b.stream(StreamType.UNLOADED_MODULE_LIST, new Struct(12 + 24).u32(0, 12).u32(4, 24)
+        .u32(8, 1).u64(12, 0x700000).u32(20, 0x1000).u32(32, name).array());
+    Minidump dump = Minidump.parse(ByteView.of(b.build()));
+    Struct s = new Struct(0x20);
+    s.u32(0x8, 0x700123);
+    CpuContext ctx = CpuContext.of(CpuFamily.INTEL_32,
+        Map.of("eip", 0x700010L, "esp", STACK, "ebp", 0L));
+    List<StackFrame> frames = walker(dump, null).walk(1, ctx, stack(s)).frames();
+    assertThat(frames.get(0).module().map(MinidumpModule::codeFile))
+        .hasValue("C:\\gone\\plugin.dll");
+    assertThat(frames).hasSizeGreaterThan(1);
+    assertThat(frames.get(1).trust()).isEqualTo(FrameTrust.SCAN);
+    assertThat(frames.get(1).returnAddress()).isEqualTo(0x700123L);
+    assertThat(StackwalkPrinter.human(ProcessState.process(dump, m -> Optional.empty())))
+        .doesNotContain("plugin.dll  ");
+  }
+
   @Test
   void aLongChainIsWalkedWhole() {
     // Deep recursion (a stack overflow) gives thousands of frames; Breakpad prints them all.
