@@ -227,6 +227,7 @@ final class MinidumpCommand {
       case INTEL_32 -> "X86";
       case AMD_64 -> "AMD64";
       case ARM_32 -> "ARM";
+      case MIPS_32, MIPS_64 -> "MIPS";
       default -> "ARM64";
     });
     field(28, "context_flags", hex(c.flags()));
