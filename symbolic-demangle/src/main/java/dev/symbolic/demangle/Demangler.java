@@ -88,7 +88,11 @@ public final class Demangler {
   }
 
   static boolean isMsvc(String mangled) {
-    return mangled.startsWith("?") || mangled.startsWith(".?A") || mangled.startsWith("@?");
+    if (mangled.isEmpty()) {
+      return false;
+    }
+    char c = mangled.charAt(0);
+    return c == '?' || c == '.' && mangled.startsWith(".?A") || c == '@' && mangled.startsWith("@?");
   }
 
   private static boolean isObjcMethod(String name) {

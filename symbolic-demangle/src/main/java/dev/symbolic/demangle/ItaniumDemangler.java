@@ -26,7 +26,7 @@ final class ItaniumDemangler {
       if (ast == null) {
         return Optional.empty();
       }
-      ItaniumPrinter p = new ItaniumPrinter();
+      ItaniumPrinter p = new ItaniumPrinter(mangled);
       if (options.parameters()) {
         ast.print(p);
       } else {

@@ -26,12 +26,20 @@ final class ItaniumPrinter {
    * The output. A StringBuilder rather than a char array: names are almost always Latin-1,
    * which it stores as bytes, so appending and {@link #toString} are plain copies.
    */
-  private final StringBuilder buf = new StringBuilder(128);
+  private final StringBuilder buf;
   int packIndex = NONE;
   int packMax = NONE;
   int gtIsGt = 1;
   private int depth;
   private long steps;
+
+  /**
+   * A printer for the name {@code mangled}. Output is typically two to three times as long as
+   * the mangled name; sizing the buffer for that saves growing (and copying) it for most names.
+   */
+  ItaniumPrinter(String mangled) {
+    buf = new StringBuilder(Math.min(MAX_OUTPUT, 3 * mangled.length() + 32));
+  }
 
   int position() {
     return buf.length();
