@@ -17,7 +17,10 @@ final class CommandSpec {
     int run(Parsed parsed) throws Exception;
   }
 
-  /** An option: {@code --name VALUE} (or {@code --name=VALUE}), or a flag. */
+  /**
+   * An option: {@code --name VALUE} (or {@code --name=VALUE}), a flag, or a flag with an optional
+   * value given only as {@code --name=VALUE} (its value label starts with {@code [=}).
+   */
   static final class Option {
     final String name;
     final String valueLabel;
@@ -149,7 +152,9 @@ final class CommandSpec {
           throw usage("unknown option '" + name + "'");
         }
         String value = "";
-        if (option.valueLabel != null) {
+        if (option.valueLabel != null && option.valueLabel.startsWith("[=")) {
+          value = eq >= 0 ? arg.substring(eq + 1) : "";
+        } else if (option.valueLabel != null) {
           if (eq >= 0) {
             value = arg.substring(eq + 1);
           } else if (i + 1 < args.length) {
@@ -211,7 +216,7 @@ final class CommandSpec {
       return sb.toString();
     }
     for (Option option : options) {
-      String usage = option.name + (option.valueLabel == null ? "" : " " + option.valueLabel);
+      String usage = usage(option);
       sb.append(' ').append(option.required ? usage : "[" + usage + "]");
     }
     if (!operandsUsage.isEmpty()) {
@@ -226,11 +231,15 @@ final class CommandSpec {
     }
     sb.append("\nOptions:\n");
     for (Option option : options) {
-      String usage = option.name + (option.valueLabel == null ? "" : " " + option.valueLabel);
-      sb.append(row(usage, option.description)).append('\n');
+      sb.append(row(usage(option), option.description)).append('\n');
     }
     sb.append(row("-h, --help", "Show this help and exit.")).append('\n');
     return sb.toString();
+  }
+
+  private static String usage(Option option) {
+    return option.name + (option.valueLabel == null ? ""
+        : option.valueLabel.startsWith("[=") ? option.valueLabel : " " + option.valueLabel);
   }
 
   /**

@@ -99,11 +99,14 @@ final class Symbolize {
         .option("--obj", "FILE", false, "The object file (also --exe FILE, -e FILE).")
         .option("--exe", "FILE", false, "Alias for --obj.")
         .option("--inlines", null, false, "Print all inlined frames (default; also -i).")
-        .option("--inlining", null, false, "Alias for --inlines.")
+        .option("--inlining", "[=BOOL]", false,
+            "Alias for --inlines; --inlining=false is --no-inlines.")
         .option("--no-inlines", null, false, "Print only the innermost location.")
         .option("--functions", "KIND", false,
             "linkage (default), short or none: the function names to print (also -f=KIND).")
-        .option("--demangle", null, false, "Demangle function names (default; also -C).")
+        .option("--demangle", "[=BOOL]", false,
+            "Demangle function names (default; also -C); --demangle=false (also"
+                + " -demangle=false) is --no-demangle.")
         .option("--no-demangle", null, false, "Print function names as they are stored.")
         .option("--relative-address", null, false,
             "Addresses are relative to the image base: for ELF files, whose base"
@@ -122,6 +125,11 @@ final class Symbolize {
             "Look addresses up OFFSET lower, as if the file were loaded OFFSET higher; the"
                 + " addresses printed stay as given.")
         .option("--output-style", "STYLE", false, "LLVM (default), GNU or JSON.")
+        .option("--dwp", "FILE", false,
+            "The DWARF package for split units (default: FILE.dwp beside the object file).")
+        .option("--debug-file-directory", "DIR", false,
+            "Where to look for the debug file of a file without DWARF, by build id"
+                + " (DIR/.build-id/xx/rest.debug) and .gnu_debuglink (default: /usr/lib/debug).")
         .operand("ADDRESS", "An address in the file's address space.");
   }
 
@@ -153,6 +161,8 @@ final class Symbolize {
         obj = arg.substring(2);
       } else if (arg.startsWith("-f=")) {
         functions = arg.substring(3);
+      } else if (arg.startsWith("-demangle=")) {
+        demangle = bool("-demangle", arg.substring("-demangle=".length()));
       } else if (arg.length() > 1 && arg.charAt(0) == '-'
           && arg.chars().skip(1).allMatch(c -> "iCfaps".indexOf(c) >= 0)) {
         // llvm-symbolizer's short flags, alone or grouped as in -aps.
@@ -186,13 +196,15 @@ final class Symbolize {
     }
     if (parsed.flag("--no-inlines")) {
       inlines = false;
-    } else if (parsed.flag("--inlines") || parsed.flag("--inlining")) {
+    } else if (parsed.flag("--inlining")) {
+      inlines = bool("--inlining", parsed.option("--inlining"));
+    } else if (parsed.flag("--inlines")) {
       inlines = true;
     }
     if (parsed.flag("--no-demangle")) {
       demangle = false;
     } else if (parsed.flag("--demangle")) {
-      demangle = true;
+      demangle = bool("--demangle", parsed.option("--demangle"));
     }
     if (obj == null) {
       throw CliException.usage("missing option '--obj FILE'\nTry 'symbolic symbolize --help'"
@@ -244,8 +256,31 @@ final class Symbolize {
       }
       s.adjustVma = offset;
     }
-    s.open(Path.of(obj));
+    String dwp = parsed.option("--dwp");
+    String debugDir = parsed.option("--debug-file-directory");
+    s.open(Path.of(obj), dwp == null ? null : Path.of(dwp),
+        Path.of(debugDir == null ? "/usr/lib/debug" : debugDir));
     return s.symbolizeAll(addresses);
+  }
+
+  /** An optional boolean value as llvm's command line reads it; none means true. */
+  private static boolean bool(String option, String value) {
+    switch (value) {
+      case "":
+      case "true":
+      case "TRUE":
+      case "True":
+      case "1":
+        return true;
+      case "false":
+      case "FALSE":
+      case "False":
+      case "0":
+        return false;
+      default:
+        throw CliException.usage("for the " + option + " option: '" + value
+            + "' is invalid value for boolean argument! Try 0 or 1");
+    }
   }
 
   private static Functions kind(String s) {
@@ -264,7 +299,11 @@ final class Symbolize {
 
   // ------------------------------------------------------------------------------ loading
 
-  private void open(Path file) {
+  /**
+   * Opens the object file, its split DWARF package ({@code dwpFile}, else FILE.dwp beside it)
+   * and, for a file without DWARF, its debug file found under {@code debugDir}.
+   */
+  private void open(Path file, Path dwpFile, Path debugDir) {
     IoSupport.checkReadableFile(file, "object file");
     if (!Files.exists(file)) {
       throw CliException.failure("cannot read object file '" + file + "': No such file");
@@ -284,7 +323,7 @@ final class Symbolize {
     if (!elf.hasSection(".debug_info") && !elf.hasSection(".debug_line")) {
       Optional<Path> found = Optional.empty();
       try {
-        found = ElfDebugFiles.find(file, elf, List.of(Path.of("/usr/lib/debug")));
+        found = ElfDebugFiles.find(file, elf, List.of(debugDir));
       } catch (RuntimeException e) {
         // No usable debug file: the symbol table alone answers.
       }
@@ -298,7 +337,7 @@ final class Symbolize {
     }
     ElfFile d = debug;
     DwarfSections sections = DwarfSections.of(d::section, d.isLittleEndian(), d.is64() ? 8 : 4);
-    Path dwpPath = Path.of(file + ".dwp");
+    Path dwpPath = dwpFile != null ? dwpFile : Path.of(file + ".dwp");
     try {
       if (Files.isRegularFile(dwpPath)) {
         ElfFile dwp = parseElf(dwpPath, "DWARF package");

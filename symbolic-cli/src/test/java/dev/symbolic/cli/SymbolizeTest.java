@@ -123,6 +123,8 @@ class SymbolizeTest {
         {"--adjust-vma=0x10", "-a"}, {"--adjust-vma", "16", "--output-style=JSON"},
         {"--verbose"}, {"--verbose", "--output-style=GNU"}, {"--verbose", "-a", "-p"},
         {"--verbose", "--functions=none", "--no-inlines"},
+        {"--inlining=false"}, {"--inlining=true", "--output-style=GNU"},
+        {"--inlining", "-p"}, {"-demangle=false", "--output-style=JSON"}, {"-demangle=true"},
     };
     for (String[] v : variants) {
       List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));
@@ -265,6 +267,78 @@ class SymbolizeTest {
       assertThat(CliRun.withInput(stdin, args.toArray(new String[0])).out())
           .as("%s %s", name, List.of(v)).isEqualTo(exec(dir, stdin, theirs.toArray(new String[0])));
     }
+  }
+
+  /**
+   * {@code --dwp FILE} reads a DWARF package kept elsewhere, and {@code --debug-file-directory
+   * DIR} finds a stripped file's debug file by build id there, as llvm-symbolizer does.
+   */
+  @Test
+  void findsAPackageAndADebugFileWhereTheOptionsSay() throws Exception {
+    Path binaries = corpus().resolve("binaries");
+    Path split = binaries.resolve("c-clang-O2-dwarf5-split");
+    Path linked = binaries.resolve("c-gcc-O2-dwarf5-debuglink");
+    assumeTrue(Files.isRegularFile(split) && Files.isRegularFile(linked),
+        "corpus binaries absent: skipping");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    String nm = exec(dir, "", "nm", split.toString());
+    assumeTrue(nm != null, "nm not installed: skipping");
+    StringBuilder in = new StringBuilder();
+    for (String line : nm.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length == 3 && f[1].equalsIgnoreCase("t")) {
+        in.append("0x").append(f[0]).append('\n');
+      }
+    }
+    // The binary alone in a directory, its package in another.
+    Path lone = Files.copy(split, Files.createDirectories(dir.resolve("lone")).resolve("prog"));
+    Path dwp = Files.copy(binaries.resolve("c-clang-O2-dwarf5-split.dwp"),
+        Files.createDirectories(dir.resolve("pkg")).resolve("prog.dwp"));
+    String theirs = exec(dir, in.toString(), "llvm-symbolizer-19", "--obj", lone.toString(),
+        "--dwp=" + dwp);
+    assertThat(CliRun.withInput(in.toString(), "symbolize", "--obj", lone.toString(),
+        "--dwp=" + dwp).out()).isEqualTo(theirs).contains(".c:");
+
+    // A stripped copy whose debug file sits under DIR/.build-id/xx/rest.debug.
+    String id = buildId(linked);
+    assumeTrue(id != null, "no build id: skipping");
+    Path debugDir = dir.resolve("debug");
+    Path target = debugDir.resolve(".build-id").resolve(id.substring(0, 2))
+        .resolve(id.substring(2) + ".debug");
+    Files.createDirectories(target.getParent());
+    Files.copy(binaries.resolve("c-gcc-O2-dwarf5-debuglink.debug"), target);
+    Path stripped = Files.copy(linked,
+        Files.createDirectories(dir.resolve("stripped")).resolve("prog"));
+    // The stripped file has no symbol table: take code addresses from the debug file's.
+    String nm2 = exec(dir, "", "nm", binaries.resolve("c-gcc-O2-dwarf5-debuglink.debug")
+        .toString());
+    StringBuilder in2 = new StringBuilder();
+    for (String line : (nm2 == null ? "" : nm2).split("\\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length == 3 && f[1].equalsIgnoreCase("t")) {
+        in2.append("0x").append(f[0]).append('\n');
+      }
+    }
+    String theirs2 = exec(dir, in2.toString(), "llvm-symbolizer-19", "--obj",
+        stripped.toString(), "--debug-file-directory=" + debugDir);
+    assertThat(CliRun.withInput(in2.toString(), "symbolize", "--obj", stripped.toString(),
+        "--debug-file-directory=" + debugDir).out()).isEqualTo(theirs2).contains(".c:");
+  }
+
+  /** The GNU build id of an ELF file as hex, from readelf, or null. */
+  private String buildId(Path elf) throws Exception {
+    String notes = exec(dir, "", "readelf", "-n", elf.toString());
+    if (notes == null) {
+      return null;
+    }
+    for (String line : notes.split("\n")) {
+      int at = line.indexOf("Build ID: ");
+      if (at >= 0) {
+        return line.substring(at + "Build ID: ".length()).trim();
+      }
+    }
+    return null;
   }
 
   @ParameterizedTest
