@@ -7,6 +7,7 @@ import dev.symbolic.demangle.DemangleOptions;
 import dev.symbolic.demangle.Demangler;
 import dev.symbolic.debuginfo.Dwarf;
 import dev.symbolic.debuginfo.DwarfFrame;
+import dev.symbolic.debuginfo.DwarfLineTable.PathKind;
 import dev.symbolic.debuginfo.DwarfSections;
 import dev.symbolic.debuginfo.ElfDebugFiles;
 import dev.symbolic.debuginfo.ElfFile;
@@ -14,6 +15,7 @@ import dev.symbolic.debuginfo.ElfSection;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -72,7 +75,9 @@ final class Symbolize {
   private boolean printAddress;
   private boolean pretty;
   private boolean basenames;
+  private PathKind paths = PathKind.ABSOLUTE;
   private boolean verbose;
+  private int contextLines;
   private long adjustVma;
   private Style style = Style.LLVM;
   private long base;
@@ -118,6 +123,10 @@ final class Symbolize {
             "One line per frame: FUNCTION at FILE:LINE, inlined callers after"
                 + " ' (inlined by) ' (also -p).")
         .option("--basenames", null, false, "Print file names without directories (also -s).")
+        .option("--relativenames", null, false,
+            "Print file paths without the compilation directory: a relative file name is"
+                + " joined with its include directory only (with --basenames too, --basenames"
+                + " wins).")
         .option("--verbose", null, false,
             "Print each frame's file, function start file, line and address, line, column and"
                 + " discriminator on lines of their own.")
@@ -125,6 +134,10 @@ final class Symbolize {
             "Look addresses up OFFSET lower, as if the file were loaded OFFSET higher; the"
                 + " addresses printed stay as given.")
         .option("--output-style", "STYLE", false, "LLVM (default), GNU or JSON.")
+        .option("--print-source-context-lines", "N", false,
+            "Print N lines of source around each frame's line (JSON: as \"Source\"), when"
+                + " the file as printed can be read from the current directory; files over"
+                + " 64 MiB are not read.")
         .option("--dwp", "FILE", false,
             "The DWARF package for split units (default: FILE.dwp beside the object file).")
         .option("--debug-file-directory", "DIR", false,
@@ -246,7 +259,20 @@ final class Symbolize {
     s.printAddress = printAddress;
     s.pretty = pretty;
     s.basenames = basenames;
+    // llvm takes the last of --basenames and --relativenames; the parsed options keep no order,
+    // so --basenames (the narrower output) wins when both are given.
+    s.paths = parsed.flag("--relativenames") && !basenames ? PathKind.RELATIVE
+        : PathKind.ABSOLUTE;
     s.verbose = parsed.flag("--verbose");
+    String context = parsed.option("--print-source-context-lines");
+    if (context != null) {
+      Integer lines = parseInt(context);
+      if (lines == null) {
+        throw CliException.usage("--print-source-context-lines=: expected a non-negative"
+            + " integer, but got '" + context + "'");
+      }
+      s.contextLines = lines;
+    }
     String adjust = parsed.option("--adjust-vma");
     if (adjust != null) {
       Long offset = parseAddress(adjust);
@@ -281,6 +307,20 @@ final class Symbolize {
         throw CliException.usage("for the " + option + " option: '" + value
             + "' is invalid value for boolean argument! Try 0 or 1");
     }
+  }
+
+  /**
+   * Parses an {@code int} as llvm's {@code to_integer} with radix 0 does: an optional minus, then
+   * a number as {@link #parseAddress} reads it, in range; null otherwise.
+   */
+  static Integer parseInt(String text) {
+    boolean negative = text.startsWith("-");
+    Long magnitude = parseAddress(negative ? text.substring(1) : text);
+    long max = negative ? 1L << 31 : Integer.MAX_VALUE;
+    if (magnitude == null || Long.compareUnsigned(magnitude, max) > 0) {
+      return null;
+    }
+    return (int) (negative ? -magnitude : magnitude);
   }
 
   private static Functions kind(String s) {
@@ -512,7 +552,7 @@ final class Symbolize {
   private List<Frame> symbolize(long address, boolean inlines, boolean gnuInnermost) {
     List<DwarfFrame> dwarfFrames;
     try {
-      dwarfFrames = dwarf.symbolize(address);
+      dwarfFrames = dwarf.symbolize(address, paths);
     } catch (ParseException e) {
       dwarfFrames = List.of();
     }
@@ -790,9 +830,9 @@ final class Symbolize {
     List<Frame> frames = symbolize(a);
     if (style == Style.JSON) {
       sb.append("{\"Address\":\"0x").append(Long.toHexString(address)).append("\",\"ModuleName\":");
-      Sourcemap.string(sb, objName);
+      jsonString(sb, objName);
       sb.append(",\"Symbol\":");
-      json(sb, frames);
+      json(sb, frames, true);
       sb.append('}');
     } else {
       if (printAddress) {
@@ -840,11 +880,12 @@ final class Symbolize {
     }
     if (style == Style.JSON) {
       sb.append("{\"Loc\":");
-      json(sb, found);
+      // llvm prints the definitions of a symbol name without their source.
+      json(sb, found, false);
       sb.append(",\"ModuleName\":");
-      Sourcemap.string(sb, objName);
+      jsonString(sb, objName);
       sb.append(",\"SymName\":");
-      Sourcemap.string(sb, name);
+      jsonString(sb, name);
       sb.append('}');
     } else if (found.isEmpty()) {
       plain(sb, List.of(new Frame()));
@@ -861,40 +902,50 @@ final class Symbolize {
   private void unknown(StringBuilder sb, String module) {
     if (style == Style.JSON) {
       sb.append("{\"ModuleName\":");
-      Sourcemap.string(sb, module);
+      jsonString(sb, module);
       sb.append(",\"Symbol\":[");
-      json(sb, new Frame());
+      json(sb, new Frame(), true);
       sb.append("]}");
     } else {
       plain(sb, List.of(new Frame()));
     }
   }
 
-  private void json(StringBuilder sb, List<Frame> frames) {
+  /** Frames as a JSON array; {@code withSource}: with their source context, if asked for. */
+  private void json(StringBuilder sb, List<Frame> frames, boolean withSource) {
     sb.append('[');
     for (int i = 0; i < frames.size(); i++) {
       if (i > 0) {
         sb.append(',');
       }
-      json(sb, frames.get(i));
+      json(sb, frames.get(i), withSource);
     }
     sb.append(']');
   }
 
-  private void json(StringBuilder sb, Frame f) {
+  private void json(StringBuilder sb, Frame f, boolean withSource) {
     sb.append("{\"Column\":").append(f.column)
         .append(",\"Discriminator\":").append(f.discriminator)
         .append(",\"FileName\":");
-    Sourcemap.string(sb, f.file == BAD ? "" : f.file);
+    jsonString(sb, f.file == BAD ? "" : f.file);
     sb.append(",\"FunctionName\":");
-    Sourcemap.string(sb, f.function == BAD ? "" : f.function);
-    sb.append(",\"Line\":").append(f.line)
-        .append(",\"StartAddress\":\"");
+    jsonString(sb, f.function == BAD ? "" : f.function);
+    sb.append(",\"Line\":").append(f.line);
+    if (withSource && contextLines > 0) {
+      // llvm opens the file by its DILineInfo name, "<invalid>" when there is none.
+      StringBuilder source = new StringBuilder();
+      context(source, f.file == BAD ? "<invalid>" : f.file, f.line);
+      if (source.length() > 0) {
+        sb.append(",\"Source\":");
+        jsonString(sb, source.toString());
+      }
+    }
+    sb.append(",\"StartAddress\":\"");
     if (f.startAddress.isPresent()) {
       sb.append("0x").append(Long.toHexString(f.startAddress.getAsLong()));
     }
     sb.append("\",\"StartFileName\":");
-    Sourcemap.string(sb, f.startFile == BAD ? "" : f.startFile);
+    jsonString(sb, f.startFile == BAD ? "" : f.startFile);
     sb.append(",\"StartLine\":").append(f.startLine).append('}');
   }
 
@@ -933,7 +984,8 @@ final class Symbolize {
         verbose(sb, f);
         continue;
       }
-      sb.append(f.file == BAD ? "??" : f.file).append(':').append(f.line);
+      String file = f.file == BAD ? "??" : f.file;
+      sb.append(file).append(':').append(f.line);
       if (style == Style.GNU) {
         if (f.discriminator != 0) {
           sb.append(" (discriminator ").append(f.discriminator).append(')');
@@ -942,9 +994,132 @@ final class Symbolize {
         sb.append(':').append(f.column);
       }
       sb.append('\n');
+      if (contextLines > 0) {
+        // llvm opens the file by the name it printed, "??" included.
+        context(sb, file, f.line);
+      }
     }
     if (footer && style == Style.LLVM) {
       sb.append('\n');
     }
+  }
+
+  /**
+   * A JSON string as llvm's json::OStream writes it: quote and backslash escaped, tab, line feed
+   * and carriage return as {@code \t \n \r}, other control characters as a backslash and
+   * {@code u00xx} (backspace and form feed too), everything else (DEL, U+2028 too) as it is.
+   */
+  private static void jsonString(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c >= 0x20) {
+        sb.append(c);
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else {
+        sb.append("\\u00").append(Character.forDigit(c >> 4, 16))
+            .append(Character.forDigit(c & 0xf, 16));
+      }
+    }
+    sb.append('"');
+  }
+
+  // ------------------------------------------------------------------------------ source context
+
+  /** Source files larger than this print no context: no real source file comes near it. */
+  private static final int MAX_SOURCE_BYTES = 64 << 20;
+
+  /** Once the cached sources hold this many characters, further files are read per use. */
+  private static final long SOURCE_CACHE_CHARS = 256L << 20;
+
+  /** A source file's text and where each of its lines starts; {@link #NO_SOURCE} if unread. */
+  private record Source(String text, int[] lineStarts) {}
+
+  private static final Source NO_SOURCE = new Source("", new int[0]);
+
+  /** Source files by the name they were opened with, read once per run. */
+  private final Map<String, Source> sources = new ConcurrentHashMap<>();
+
+  private final AtomicLong cachedSourceChars = new AtomicLong();
+
+  /**
+   * Appends {@link #contextLines} lines of {@code file} around {@code line} as llvm's
+   * SourceCode::format: lines {@code max(1, line - N / 2)} to that plus N - 1 that the file has,
+   * each as its number right-aligned to {@code ceil(log10(last))} digits (the last line asked
+   * for, not the last one printed), {@code " >: "} on {@code line} and {@code "  : "} elsewhere,
+   * the text without one trailing CR, and a line end. Nothing when the file cannot be read.
+   */
+  private void context(StringBuilder sb, String file, int line) {
+    Source source = source(file);
+    int[] starts = source.lineStarts();
+    long at = Integer.toUnsignedLong(line);
+    long first = Math.max(1, at - contextLines / 2);
+    long last = first + contextLines - 1;
+    // ceil(log10(last)), exactly: the digits of last - 1, and 0 for 1.
+    int width = last == 1 ? 0 : Long.toString(last - 1).length();
+    String text = source.text();
+    for (long l = first; l <= Math.min(last, starts.length); l++) {
+      int start = starts[(int) l - 1];
+      if (start >= text.length()) {
+        break; // the empty "line" after a final line end
+      }
+      int end = l < starts.length ? starts[(int) l] - 1 : text.length();
+      if (end > start && text.charAt(end - 1) == '\r') {
+        end--;
+      }
+      String number = Long.toString(l);
+      for (int pad = number.length(); pad < width; pad++) {
+        sb.append(' ');
+      }
+      sb.append(number).append(l == at ? " >: " : "  : ").append(text, start, end).append('\n');
+    }
+  }
+
+  /** A source file as llvm's MemoryBuffer::getFile reads it: relative to the current directory. */
+  private Source source(String file) {
+    Source cached = sources.get(file);
+    if (cached != null) {
+      return cached;
+    }
+    Source read = readSource(file);
+    if (cachedSourceChars.addAndGet(read.text().length()) <= SOURCE_CACHE_CHARS) {
+      Source raced = sources.putIfAbsent(file, read);
+      return raced != null ? raced : read;
+    }
+    cachedSourceChars.addAndGet(-read.text().length());
+    return read;
+  }
+
+  private static Source readSource(String file) {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(Path.of(file))) {
+      bytes = in.readNBytes(MAX_SOURCE_BYTES + 1);
+    } catch (IOException | RuntimeException e) {
+      return NO_SOURCE; // missing, unreadable, a directory, or not a valid path
+    }
+    if (bytes.length > MAX_SOURCE_BYTES) {
+      return NO_SOURCE;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    int lines = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lines++;
+      }
+    }
+    int[] starts = new int[lines];
+    for (int i = 0, k = 1; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts[k++] = i + 1;
+      }
+    }
+    return new Source(text, starts);
   }
 }

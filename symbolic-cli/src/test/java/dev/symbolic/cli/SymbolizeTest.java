@@ -18,6 +18,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SymbolizeTest {
@@ -39,15 +40,53 @@ class SymbolizeTest {
       "}",
       "");
 
+  /** A header whose function is inlined: its directory is an include directory entry. */
+  private static final String HEADER = String.join("\n",
+      "extern volatile int sink;",
+      "static inline __attribute__((always_inline)) int helper(int x) {",
+      "  sink = x;",
+      "  return sink + 1;",
+      "}",
+      "");
+
+  /** The lines of a program inlining {@link #HEADER}'s function into an inlined function. */
+  private static final List<String> WITH_HEADER = List.of(
+      "#include <stdio.h>",
+      "#include \"helper.h\"",
+      "volatile int sink;",
+      "static inline __attribute__((always_inline)) int twice(int x) {",
+      "  return helper(x) * 2;",
+      "}",
+      "__attribute__((noinline)) int work(int n) {",
+      "  int s = 0;",
+      "  for (int i = 0; i < n; i++) {",
+      "    s += twice(i);",
+      "  }",
+      "  return s;",
+      "}",
+      "int main(int argc, char **argv) {",
+      "  printf(\"%d\\n\", work(argc * 10));",
+      "  return 0;",
+      "}");
+
   @TempDir
   Path dir;
 
   /** Runs a program; null if it cannot be started or fails. */
   private static String exec(Path workDir, String stdin, String... command)
       throws IOException, InterruptedException {
+    return exec(workDir, workDir, stdin, command);
+  }
+
+  /**
+   * Runs a program in {@code workDir} with its standard input written to a file in {@code
+   * scratch}; null if it cannot be started or fails.
+   */
+  private static String exec(Path workDir, Path scratch, String stdin, String... command)
+      throws IOException, InterruptedException {
     Process p;
     // Standard input from a file: a large input written to a pipe would block on a full output.
-    Path input = Files.writeString(Files.createTempFile(workDir, "stdin", ".txt"), stdin);
+    Path input = Files.writeString(Files.createTempFile(scratch, "stdin", ".txt"), stdin);
     try {
       p = new ProcessBuilder(command).directory(workDir.toFile())
           .redirectInput(input.toFile())
@@ -170,6 +209,118 @@ class SymbolizeTest {
     }
   }
 
+  /**
+   * {@code --relativenames} on gcc's DWARF 4 and 5, with the sources named relative to the
+   * compilation directory and with absolute names and include directories: every file name
+   * (line table file, call file, declaration file) leaves out only the compilation directory.
+   * With {@code -s} after it, llvm prints base names, as we do.
+   */
+  @ParameterizedTest
+  @CsvSource({"-gdwarf-4, false", "-gdwarf-5, false", "-gdwarf-4, true", "-gdwarf-5, true"})
+  void matchesLlvmSymbolizerWithRelativeNames(String version, boolean absolute)
+      throws Exception {
+    Path inc = Files.createDirectories(dir.resolve("inc"));
+    Files.writeString(inc.resolve("helper.h"), HEADER);
+    Path src = Files.writeString(dir.resolve("prog.c"), String.join("\n", WITH_HEADER) + "\n");
+    String built = exec(dir, "", "gcc", "-g", version, "-O2",
+        "-I" + (absolute ? inc.toString() : "inc"), "-o", "prog",
+        absolute ? src.toString() : "prog.c");
+    assumeTrue(built != null, "gcc not found or failed: skipping");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    Path binary = dir.resolve("prog");
+    List<String> addrs = addresses(binary);
+    addrs.addAll(List.of("work", "main+4", "twice", "nope"));
+    String stdin = String.join("\n", addrs) + "\n";
+    String[][] variants = {
+        {"--relativenames"}, {"--relativenames", "-s"}, {"--relativenames", "--basenames", "-p"},
+        {"--relativenames", "--verbose"}, {"--relativenames", "--verbose", "--no-inlines"},
+        {"--relativenames", "--output-style=JSON"}, {"--relativenames", "--output-style=GNU"},
+        {"--relativenames", "-a", "-p", "--functions=short"},
+        {"--relativenames", "-s", "--verbose", "--output-style=JSON"},
+    };
+    String out = compareLive(binary, dir, stdin, variants);
+    assertThat(out).contains(absolute ? inc + "/helper.h:" : "\ninc/helper.h:");
+  }
+
+  /**
+   * {@code --print-source-context-lines=N} as llvm prints it, on a program whose source is read
+   * through a path relative to the current directory (so that {@code --relativenames} finds it
+   * too), with CRLF line ends, no final line end, control characters and non-ASCII text, line
+   * numbers around 100 (their width is that of the last line asked for), inlined frames from a
+   * header whose first lines are asked for, and lines asked for past the end of the file; then
+   * with the header gone.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"-O2 -gdwarf-5", "-O2 -gdwarf-4", "-O0 -gdwarf-5"})
+  void matchesLlvmSymbolizerSourceContext(String flags) throws Exception {
+    Path inc = Files.createDirectories(dir.resolve("inc"));
+    Files.writeString(inc.resolve("helper.h"), HEADER);
+    List<String> lines = new ArrayList<>(WITH_HEADER.subList(0, 2));
+    for (int i = 0; i < 88; i++) {
+      lines.add("/* " + i + ": tab\t form feed \f backspace \b quote \" backslash \\ \u00e9"
+          + " \u0001 */");
+    }
+    lines.addAll(WITH_HEADER.subList(2, WITH_HEADER.size()));
+    Files.writeString(dir.resolve("prog.c"), String.join("\r\n", lines));
+    // Compiled from the current directory, as llvm-symbolizer is run: relative names resolve.
+    Path here = Path.of("").toAbsolutePath();
+    Path rel = here.relativize(dir);
+    List<String> cmd = new ArrayList<>(List.of("gcc", "-g"));
+    cmd.addAll(List.of(flags.split(" ")));
+    cmd.addAll(List.of("-I" + rel.resolve("inc"), "-o", dir.resolve("prog").toString(),
+        rel.resolve("prog.c").toString()));
+    assumeTrue(exec(here, dir, "", cmd.toArray(new String[0])) != null,
+        "gcc not found or failed: skipping");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    Path binary = dir.resolve("prog");
+    List<String> addrs = addresses(binary);
+    addrs.addAll(List.of("work", "main+4", "nope", "0x12z", ""));
+    String stdin = String.join("\n", addrs) + "\n";
+    String[][] variants = {
+        {"--print-source-context-lines=1"}, {"--print-source-context-lines=2", "-a"},
+        {"--print-source-context-lines=3", "--output-style=GNU"},
+        {"--print-source-context-lines=5", "--output-style=JSON"},
+        {"--print-source-context-lines=5", "-p", "-a", "--output-style=GNU"},
+        {"--print-source-context-lines", "40", "--output-style=JSON", "--no-inlines"},
+        {"--print-source-context-lines=4", "--no-inlines", "--output-style=GNU"},
+        {"--print-source-context-lines=3", "--verbose"},
+        {"--print-source-context-lines=0x3", "-s"}, {"--print-source-context-lines=-2"},
+        {"--print-source-context-lines=3", "--relativenames"},
+        {"--print-source-context-lines=2", "--relativenames", "--output-style=JSON"},
+        {"--print-source-context-lines=200", "-p", "--functions=none"},
+    };
+    String out = compareLive(binary, here, stdin, variants);
+    assertThat(out).contains(" >: ", "\"Source\":\"", "\\u000c", "\u00e9");
+    Files.delete(inc.resolve("helper.h"));
+    compareLive(binary, here, stdin, new String[][] {
+        {"--print-source-context-lines=3"}, {"--print-source-context-lines=2",
+            "--output-style=JSON"}});
+  }
+
+  /**
+   * Asserts that each variant of the options prints what llvm-symbolizer-19, run in {@code cwd}
+   * (where relative source paths are read from, as in-process ones from ours), prints on the same
+   * input; returns all of it.
+   */
+  private String compareLive(Path binary, Path cwd, String stdin, String[][] variants)
+      throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (String[] v : variants) {
+      List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));
+      args.addAll(List.of(v));
+      List<String> theirs = new ArrayList<>(List.of("llvm-symbolizer-19", "--obj",
+          binary.toString()));
+      theirs.addAll(List.of(v));
+      String ours = CliRun.withInput(stdin, args.toArray(new String[0])).out();
+      assertThat(ours).as("%s", List.of(v))
+          .isEqualTo(exec(cwd, dir, stdin, theirs.toArray(new String[0])));
+      all.append(ours);
+    }
+    return all.toString();
+  }
+
   @Test
   void reportsErrors() {
     CliRun.Result missing = CliRun.withInput("", "symbolize", "--obj",
@@ -186,9 +337,22 @@ class SymbolizeTest {
         "0x10");
     assertThat(badVma.code()).isEqualTo(2);
     assertThat(badVma.err()).contains("--adjust-vma=: expected a non-negative integer, but got '-1'");
+    for (String bad : new String[] {"abc", "", " 3", "+2", "2147483648", "-2147483649", "1e2"}) {
+      CliRun.Result badLines = CliRun.withInput("", "symbolize", "--obj", "x",
+          "--print-source-context-lines=" + bad, "0x10");
+      assertThat(badLines.code()).as(bad).isEqualTo(2);
+      assertThat(badLines.err()).contains("--print-source-context-lines=: expected a"
+          + " non-negative integer, but got '" + bad + "'");
+    }
+    assertThat(Symbolize.parseInt("-2147483648")).isEqualTo(Integer.MIN_VALUE);
+    assertThat(Symbolize.parseInt("0x7fffffff")).isEqualTo(Integer.MAX_VALUE);
+    assertThat(Symbolize.parseInt("010")).isEqualTo(8);
+    assertThat(Symbolize.parseInt("-0")).isZero();
+    assertThat(Symbolize.parseInt("--1")).isNull();
     CliRun.Result help = CliRun.withInput("", "symbolize", "--help");
     assertThat(help.code()).isZero();
-    assertThat(help.out()).contains("--obj FILE", "--output-style STYLE");
+    assertThat(help.out()).contains("--obj FILE", "--output-style STYLE", "--relativenames",
+        "--print-source-context-lines N");
   }
 
   @Test
@@ -256,7 +420,8 @@ class SymbolizeTest {
     String stdin = in.toString();
     String[][] variants = {
         {"--verbose"}, {"--verbose", "--no-inlines"}, {"--verbose", "--output-style=GNU"},
-        {"-a", "-p", "-s"}, {"--output-style=JSON"},
+        {"-a", "-p", "-s"}, {"--output-style=JSON"}, {"--relativenames", "--verbose"},
+        {"--relativenames", "--output-style=JSON"}, {"--relativenames", "-p", "-a"},
     };
     for (String[] v : variants) {
       List<String> args = new ArrayList<>(List.of("symbolize", "--obj", binary.toString()));

@@ -4,6 +4,7 @@ import static dev.symbolic.debuginfo.DwarfConstants.*;
 
 import dev.symbolic.common.ByteView;
 import dev.symbolic.common.ParseException;
+import dev.symbolic.debuginfo.DwarfLineTable.PathKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -1076,17 +1077,33 @@ public final class Dwarf {
   /**
    * Symbolizes an address into frames, innermost first, as {@code llvm-symbolizer --inlines}
    * does: the innermost frame's location comes from the line table; each outer frame's location
-   * is the call site (DW_AT_call_file/line/column) of the frame inside it.
+   * is the call site (DW_AT_call_file/line/column) of the frame inside it. File paths are
+   * absolute ({@link PathKind#ABSOLUTE}).
    *
    * @param address the address in the object file's address space
    * @return the frames, empty if no unit covers the address
    * @throws DebugInfoException if the debug information is malformed
    */
   public List<DwarfFrame> symbolize(long address) {
-    return guard(() -> symbolizeImpl(address));
+    return symbolize(address, PathKind.ABSOLUTE);
   }
 
-  private List<DwarfFrame> symbolizeImpl(long address) {
+  /**
+   * Symbolizes an address like {@link #symbolize(long)}, with every file path (the line table's
+   * file, DW_AT_call_file and DW_AT_decl_file) built as {@code paths} says: {@link
+   * PathKind#RELATIVE} is {@code llvm-symbolizer --relativenames}.
+   *
+   * @param address the address in the object file's address space
+   * @param paths how file paths are joined with their directories
+   * @return the frames, empty if no unit covers the address
+   * @throws DebugInfoException if the debug information is malformed
+   */
+  public List<DwarfFrame> symbolize(long address, PathKind paths) {
+    Objects.requireNonNull(paths, "paths");
+    return guard(() -> symbolizeImpl(address, paths));
+  }
+
+  private List<DwarfFrame> symbolizeImpl(long address, PathKind paths) {
     DwarfUnit u = unitForAddress(address);
     if (u == null) {
       return List.of();
@@ -1101,7 +1118,7 @@ public final class Dwarf {
       int row = lt.lookup(address);
       if (row >= 0) {
         found = true;
-        file = lt.fileName(lt.file(row)).orElse("");
+        file = lt.fileName(lt.file(row), paths).orElse("");
         lineNo = lt.line(row);
         col = lt.column(row);
         disc = lt.discriminator(row);
@@ -1140,14 +1157,14 @@ public final class Dwarf {
                 col,
                 disc,
                 tag == TAG_INLINED_SUBROUTINE,
-                names.declFile,
+                names.declFile(paths),
                 (int) Math.max(0, names.declLine),
                 hasStart,
                 start));
         if (tag == TAG_SUBPROGRAM) {
           break;
         }
-        file = d.callFile >= 0 && lt != null ? lt.fileName(d.callFile).orElse("") : "";
+        file = d.callFile >= 0 && lt != null ? lt.fileName(d.callFile, paths).orElse("") : "";
         lineNo = (int) d.callLine;
         col = (int) d.callColumn;
         disc = (int) d.callDiscriminator;
@@ -1157,17 +1174,42 @@ public final class Dwarf {
     return Collections.unmodifiableList(frames);
   }
 
-  /** Names of a subroutine DIE. */
+  /**
+   * Names of a subroutine DIE. The declaration file is kept as its line table and index, not as
+   * a path: one cached entry serves every {@link PathKind}.
+   */
   static final class Names {
     String linkage;
     String shortName;
-    String declFile = "";
     long declLine = -1;
     boolean haveDeclFile;
     List<String> scopes = List.of();
 
+    /** The line table of DW_AT_decl_file, or null when it names no file. */
+    DwarfLineTable declLines;
+
+    long declFileIndex;
+
     /** Built once: the same function is named in many frames. */
     private volatile String qualified;
+
+    private volatile String absoluteDeclFile;
+    private volatile String relativeDeclFile;
+
+    /** The path of DW_AT_decl_file as {@code kind} joins it; empty if unknown. */
+    String declFile(PathKind kind) {
+      boolean absolute = kind == PathKind.ABSOLUTE;
+      String f = absolute ? absoluteDeclFile : relativeDeclFile;
+      if (f == null) {
+        f = declLines == null ? "" : declLines.fileName(declFileIndex, kind).orElse("");
+        if (absolute) {
+          absoluteDeclFile = f;
+        } else {
+          relativeDeclFile = f;
+        }
+      }
+      return f;
+    }
 
     String qualified() {
       String q = qualified;
@@ -1246,10 +1288,10 @@ public final class Dwarf {
         DwarfUnit lu = u.skeleton != null ? u.skeleton : u;
         DwarfLineTable lt = lu.lines();
         // llvm resolves no file for DW_FORM_implicit_const (its form value carries no unit).
-        n.declFile =
-            lt == null || d.declFileForm == FORM_IMPLICIT_CONST
-                ? ""
-                : lt.fileName(d.declFile).orElse("");
+        if (d.declFileForm != FORM_IMPLICIT_CONST) {
+          n.declLines = lt;
+          n.declFileIndex = d.declFile;
+        }
       }
       if (n.declLine < 0 && d.declLine >= 0) {
         n.declLine = d.declLine;

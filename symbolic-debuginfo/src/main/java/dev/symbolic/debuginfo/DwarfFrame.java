@@ -48,7 +48,8 @@ public final class DwarfFrame {
    * Returns the declaration file of the function (DW_AT_decl_file, following abstract origins
    * and specifications), as llvm-symbolizer's {@code StartFileName}.
    *
-   * @return the absolute path, empty if unknown
+   * @return the path, absolute unless asked for relative paths ({@link
+   *     Dwarf#symbolize(long, DwarfLineTable.PathKind)}), empty if unknown
    */
   public String startFile() {
     return startFile;
@@ -112,7 +113,8 @@ public final class DwarfFrame {
   }
 
   /**
-   * Returns the absolute source path.
+   * Returns the source path: absolute unless asked for relative paths ({@link
+   * Dwarf#symbolize(long, DwarfLineTable.PathKind)}).
    *
    * @return the file, empty if unknown
    */

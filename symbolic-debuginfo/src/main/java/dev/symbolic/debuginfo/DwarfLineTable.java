@@ -510,6 +510,21 @@ public final class DwarfLineTable {
     return fileCount;
   }
 
+  /** How {@link #fileName(long, PathKind)} joins a file name with the directories above it. */
+  public enum PathKind {
+    /**
+     * Joined with its include directory and the compilation directory: llvm's {@code
+     * AbsoluteFilePath}, what llvm-symbolizer prints by default.
+     */
+    ABSOLUTE,
+    /**
+     * Joined with its include directory only, never with the compilation directory: llvm's {@code
+     * RelativeFilePath}, what {@code llvm-symbolizer --relativenames} prints. A name or include
+     * directory that is absolute still gives an absolute path.
+     */
+    RELATIVE
+  }
+
   /**
    * Returns the full path of a file, joined with its include directory and the compilation
    * directory the way llvm-symbolizer does.
@@ -518,6 +533,19 @@ public final class DwarfLineTable {
    * @return the path, or empty if the index is invalid
    */
   public Optional<String> fileName(long index) {
+    return fileName(index, PathKind.ABSOLUTE);
+  }
+
+  /**
+   * Returns the path of a file as llvm's {@code Prologue::getFileNameByIndex} builds it for
+   * {@code kind}: an absolute file name as it is, else the name under its include directory
+   * and, for {@link PathKind#ABSOLUTE}, under the compilation directory.
+   *
+   * @param index the file index as used by rows and DW_AT_call_file / DW_AT_decl_file
+   * @param kind which directories to join
+   * @return the path, or empty if the index is invalid
+   */
+  public Optional<String> fileName(long index, PathKind kind) {
     long i = version >= 5 ? index : index - 1;
     if (i < 0 || i >= fileCount) {
       return Optional.empty();
@@ -526,17 +554,19 @@ public final class DwarfLineTable {
     if (isAbsolute(name)) {
       return Optional.of(name);
     }
+    boolean absolute = kind == PathKind.ABSOLUTE;
     long dirIdx = fileDirs[(int) i];
     String includeDir = "";
     if (version >= 5) {
-      if (dirIdx >= 0 && dirIdx < dirs.length) {
+      // DWARF 5 directory 0 is the compilation directory, which a relative path leaves out.
+      if ((absolute || dirIdx != 0) && dirIdx >= 0 && dirIdx < dirs.length) {
         includeDir = dirs[(int) dirIdx];
       }
     } else if (dirIdx > 0 && dirIdx <= dirs.length) {
       includeDir = dirs[(int) dirIdx - 1];
     }
     String path = "";
-    if ((version < 5 || dirIdx != 0) && compDir != null && !compDir.isEmpty()
+    if (absolute && (version < 5 || dirIdx != 0) && compDir != null && !compDir.isEmpty()
         && !isAbsolute(includeDir)) {
       path = compDir;
     }
