@@ -64,15 +64,7 @@ final class ModuleIndex {
       if (atBase != null && (atHigh == null || !atBase.getKey().equals(atHigh.getKey()))) {
         // Another range ends inside this one.
         if (merge == Merge.TRUNCATE_LOWER) {
-          long otherBase = atBase.getValue().base();
-          if (Long.compareUnsigned(base, otherBase) < 0) {
-            size = otherBase - base;
-          } else if (Long.compareUnsigned(otherBase, base) < 0) {
-            byHigh.remove(atBase.getKey());
-            byHigh.put(base - 1, atBase.getValue());
-          } else {
-            return false;
-          }
+          size = truncateLower(atBase, base, size);
           continue;
         }
         if (merge == Merge.TRUNCATE_UPPER) {
@@ -86,15 +78,7 @@ final class ModuleIndex {
       if (atHigh != null && Long.compareUnsigned(atHigh.getValue().base(), high) <= 0) {
         // The range above begins inside this one.
         if (merge == Merge.TRUNCATE_LOWER) {
-          long otherBase = atHigh.getValue().base();
-          if (Long.compareUnsigned(base, otherBase) < 0) {
-            size = otherBase - base;
-          } else if (Long.compareUnsigned(otherBase, base) < 0) {
-            byHigh.remove(atHigh.getKey());
-            byHigh.put(base - 1, atHigh.getValue());
-          } else {
-            return false;
-          }
+          size = truncateLower(atHigh, base, size);
           continue;
         }
         if (merge == Merge.TRUNCATE_UPPER && Long.compareUnsigned(atHigh.getKey(), high) > 0) {
@@ -107,6 +91,25 @@ final class ModuleIndex {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Breakpad's truncate-lower step against an overlapping range {@code other}: of the two, the
+   * one with the lower base is cut short where the other begins.
+   *
+   * @return the new range's size, cut or not; 0 (no range) when both begin at the same address
+   */
+  private long truncateLower(Map.Entry<Long, Range> other, long base, long size) {
+    long otherBase = other.getValue().base();
+    if (Long.compareUnsigned(base, otherBase) < 0) {
+      return otherBase - base;
+    }
+    if (Long.compareUnsigned(otherBase, base) < 0) {
+      byHigh.remove(other.getKey());
+      byHigh.put(base - 1, other.getValue());
+      return size;
+    }
+    return 0;
   }
 
   /** The stored modules by ascending address. */
