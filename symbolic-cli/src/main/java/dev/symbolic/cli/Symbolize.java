@@ -7,8 +7,10 @@ import dev.symbolic.demangle.DemangleOptions;
 import dev.symbolic.demangle.Demangler;
 import dev.symbolic.debuginfo.Dwarf;
 import dev.symbolic.debuginfo.DwarfFrame;
+import dev.symbolic.debuginfo.DwarfLocal;
 import dev.symbolic.debuginfo.DwarfLineTable.PathKind;
 import dev.symbolic.debuginfo.DwarfSections;
+import dev.symbolic.debuginfo.DwarfVariable;
 import dev.symbolic.debuginfo.ElfDebugFiles;
 import dev.symbolic.debuginfo.ElfFile;
 import dev.symbolic.debuginfo.ElfSection;
@@ -96,8 +98,12 @@ final class Symbolize {
         "Symbolizes addresses of an ELF file with DWARF like llvm-symbolizer: function, file,"
             + " line and column of each (inlined) frame. Addresses come from the arguments or"
             + " else from standard input, one per line (0x... hexadecimal, 0... octal, else"
-            + " decimal; or a symbol name, NAME or NAME+OFFSET). Short options -e FILE, -i, -f[=KIND], -C, -a, -p, -s are accepted as"
-            + " well, grouped too (-aps). A"
+            + " decimal; or a symbol name, NAME or NAME+OFFSET), each optionally after a"
+            + " command: CODE (the default), DATA ADDRESS (the symbol table's name, start and"
+            + " size of the data there and the declaration of its DWARF variable) or FRAME"
+            + " ADDRESS (the local variables of the frames there: function, name, declaration,"
+            + " frame offset, size, tag offset). Short options -e FILE, -i, -f[=KIND], -C, -a,"
+            + " -p, -s are accepted as well, grouped too (-aps). A"
             + " FILE.dwp beside the file is used for split DWARF; a file without DWARF is"
             + " searched for a debug file (build id, .gnu_debuglink).",
         "[ADDRESS...]", 0, Integer.MAX_VALUE, parsed -> run(env, parsed))
@@ -712,12 +718,13 @@ final class Symbolize {
       if (style == Style.JSON) {
         sb.append('[');
       }
-      for (String a : addresses) {
+      long[] stale = staleAddresses(addresses);
+      for (int i = 0; i < addresses.size(); i++) {
         if (style == Style.JSON && !first) {
           sb.append(',');
         }
         first = false;
-        one(sb, a);
+        one(sb, addresses.get(i), stale[i]);
         if (style != Style.JSON) {
           write(out, sb);
         }
@@ -757,10 +764,11 @@ final class Symbolize {
   private void answer(List<String> batch, OutputStream out) throws IOException {
     int n = batch.size();
     int tasks = n < 256 ? 1 : Math.min(THREADS * 4, n / 128);
+    long[] stale = staleAddresses(batch);
     if (tasks == 1) {
       StringBuilder sb = new StringBuilder(256);
-      for (String line : batch) {
-        one(sb, line);
+      for (int i = 0; i < n; i++) {
+        one(sb, batch.get(i), stale[i]);
         if (style == Style.JSON) {
           sb.append('\n');
         }
@@ -782,7 +790,7 @@ final class Symbolize {
       for (int k = (int) ((long) n * t / tasks), to = (int) ((long) n * (t + 1) / tasks);
           k < to; k++) {
         int i = order[k];
-        one(sb, batch.get(i));
+        one(sb, batch.get(i), stale[i]);
         if (style == Style.JSON) {
           sb.append('\n');
         }
@@ -800,18 +808,63 @@ final class Symbolize {
     sb.setLength(0);
   }
 
+  /** llvm-symbolizer's input commands. */
+  private enum Command { CODE, DATA, FRAME }
+
   /**
-   * Appends the answer for one input line (JSON without a line end), read as llvm-symbolizer's
-   * parseCommand reads it: an optional {@code CODE } command, then the first word, an address or
-   * else a symbol name with an optional {@code +OFFSET}.
+   * The address of each line's request that an address header of a DATA or FRAME request by
+   * symbol name prints: llvm-symbolizer-19 prints the address of the last request made by address
+   * there (its request's address is left unset and read anyway), 0 before any. Counted from the
+   * lines answered before, so that answers in parallel print the same.
    */
-  private void one(StringBuilder sb, String line) {
-    String input = line.startsWith("CODE ") ? line.substring(5) : line;
+  private long[] staleAddresses(List<String> lines) {
+    long[] out = new long[lines.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = lastAddress;
+      Long a = requestAddress(lines.get(i));
+      if (a != null) {
+        lastAddress = a;
+      }
+    }
+    return out;
+  }
+
+  /** The address of the last request made by address, for {@link #staleAddresses}. */
+  private long lastAddress;
+
+  /** The address a line asks about by number, or null (a symbol name, or no valid request). */
+  private static Long requestAddress(String line) {
+    return parseAddress(addressSpec(line.substring(command(line).length())));
+  }
+
+  /** The command prefix of a line as parseCommand consumes it, or "". */
+  private static String command(String line) {
+    for (String c : new String[] {"CODE ", "DATA ", "FRAME "}) {
+      if (line.startsWith(c)) {
+        return c;
+      }
+    }
+    return "";
+  }
+
+  /** The first word of a request: the address or symbol name. */
+  private static String addressSpec(String input) {
     String spec = input.strip();
     int space = firstDelimiter(spec);
-    if (space >= 0) {
-      spec = spec.substring(0, space);
-    }
+    return space >= 0 ? spec.substring(0, space) : spec;
+  }
+
+  /**
+   * Appends the answer for one input line (JSON without a line end), read as llvm-symbolizer's
+   * parseCommand reads it: an optional {@code CODE }, {@code DATA } or {@code FRAME } command,
+   * then the first word, an address or else a symbol name with an optional {@code +OFFSET}.
+   * {@code stale} is the address header of a DATA or FRAME request by symbol name.
+   */
+  private void one(StringBuilder sb, String line, long stale) {
+    String prefix = command(line);
+    Command cmd = prefix.equals("DATA ") ? Command.DATA
+        : prefix.equals("FRAME ") ? Command.FRAME : Command.CODE;
+    String spec = addressSpec(line.substring(prefix.length()));
     Long address = parseAddress(spec);
     if (address == null) {
       if (spec.isEmpty() || Character.isDigit(spec.charAt(0))) {
@@ -821,12 +874,31 @@ final class Symbolize {
           env.err.flush();
         }
         unknown(sb, line.isEmpty() ? "" : objName);
-      } else {
+      } else if (cmd == Command.CODE) {
         symbolLookup(sb, spec);
+      } else {
+        // By symbol name, llvm looks up DATA and FRAME at the offset alone (0 without one).
+        int plus = symbolOffset(spec);
+        String name = plus < 0 ? spec : spec.substring(0, plus);
+        long offset = plus < 0 ? 0 : parseAddress(spec.substring(plus + 1));
+        long a = (relative ? offset + base : offset) - adjustVma;
+        if (cmd == Command.DATA) {
+          data(sb, null, stale, name, a);
+        } else {
+          frame(sb, null, stale, name, a);
+        }
       }
       return;
     }
     long a = (relative ? address + base : address) - adjustVma;
+    if (cmd == Command.DATA) {
+      data(sb, address, address, null, a);
+      return;
+    }
+    if (cmd == Command.FRAME) {
+      frame(sb, address, address, null, a);
+      return;
+    }
     List<Frame> frames = symbolize(a);
     if (style == Style.JSON) {
       sb.append("{\"Address\":\"0x").append(Long.toHexString(address)).append("\",\"ModuleName\":");
@@ -839,6 +911,87 @@ final class Symbolize {
         sb.append("0x").append(Long.toHexString(address)).append(pretty ? ": " : "\n");
       }
       plain(sb, frames);
+    }
+  }
+
+  /** Where {@code NAME+OFFSET} splits (llvm: the last '+', with a name and a number), or -1. */
+  private static int symbolOffset(String spec) {
+    int plus = spec.lastIndexOf('+');
+    return plus > 0 && plus + 1 < spec.length() && parseAddress(spec.substring(plus + 1)) != null
+        ? plus : -1;
+  }
+
+  /** The JSON keys of a request, before the answer's: its address or symbol name. */
+  private void jsonRequest(StringBuilder sb, Long address) {
+    sb.append('{');
+    if (address != null) {
+      sb.append("\"Address\":\"0x").append(Long.toHexString(address)).append("\",");
+    }
+  }
+
+  /** The JSON keys of a request after the answer's. */
+  private void jsonRequestEnd(StringBuilder sb, String symbol) {
+    sb.append(",\"ModuleName\":");
+    jsonString(sb, objName);
+    if (symbol != null) {
+      sb.append(",\"SymName\":");
+      jsonString(sb, symbol);
+    }
+    sb.append('}');
+  }
+
+  /** The address header of a plain answer, as llvm's printHeader. */
+  private void header(StringBuilder sb, long address) {
+    if (printAddress) {
+      sb.append("0x").append(Long.toHexString(address)).append(pretty ? ": " : "\n");
+    }
+  }
+
+  /**
+   * A DATA request, as llvm's symbolizeData: the symbol table entry covering the address (its
+   * name, start and size; for a local symbol, the file of the STT_FILE symbol before it), then
+   * the declaration of the DWARF variable there when that has a line (its file replacing the
+   * symbol's, even when it has none).
+   */
+  private void data(StringBuilder sb, Long address, long shown, String symbol, long lookup) {
+    Sym sym = symbolAt(lookup);
+    String name = sym == null ? BAD : sym.name();
+    String declFile = sym == null ? null : fileOf(sym);
+    long declLine = 0;
+    try {
+      Optional<DwarfVariable> v = dwarf.variableAt(lookup);
+      if (v.isPresent() && v.get().declLine() != 0) {
+        declFile = v.get().declFile();
+        declLine = v.get().declLine();
+      }
+    } catch (ParseException e) {
+      // Malformed DWARF: the symbol table alone answers.
+    }
+    if (demangle) {
+      name = demangleCached(name);
+    }
+    long start = sym == null ? 0 : sym.address();
+    long size = sym == null ? 0 : sym.size();
+    if (style == Style.JSON) {
+      jsonRequest(sb, address);
+      sb.append("\"Data\":{\"Name\":");
+      jsonString(sb, name == BAD ? "" : name);
+      sb.append(",\"Size\":\"0x").append(Long.toHexString(size))
+          .append("\",\"Start\":\"0x").append(Long.toHexString(start)).append("\"}");
+      jsonRequestEnd(sb, symbol);
+      return;
+    }
+    header(sb, shown);
+    sb.append(name == BAD ? "??" : name).append('\n')
+        .append(Long.toUnsignedString(start)).append(' ').append(Long.toUnsignedString(size))
+        .append('\n');
+    if (declFile == null || declFile.isEmpty()) {
+      sb.append("??:?\n");
+    } else {
+      sb.append(declFile).append(':').append(Long.toUnsignedString(declLine)).append('\n');
+    }
+    if (style == Style.LLVM) {
+      sb.append('\n');
     }
   }
 
@@ -858,16 +1011,9 @@ final class Symbolize {
    * inlined frames, dropped when it has no file.
    */
   private void symbolLookup(StringBuilder sb, String spec) {
-    String name = spec;
-    long offset = 0;
-    int plus = spec.lastIndexOf('+');
-    if (plus > 0 && plus + 1 < spec.length()) {
-      Long o = parseAddress(spec.substring(plus + 1));
-      if (o != null) {
-        name = spec.substring(0, plus);
-        offset = o;
-      }
-    }
+    int plus = symbolOffset(spec);
+    String name = plus < 0 ? spec : spec.substring(0, plus);
+    long offset = plus < 0 ? 0 : parseAddress(spec.substring(plus + 1));
     List<Frame> found = new ArrayList<>();
     for (Sym sym : symbols) {
       if (sym.name().equals(name)) {
@@ -1029,6 +1175,65 @@ final class Symbolize {
       }
     }
     sb.append('"');
+  }
+
+  /**
+   * A FRAME request, as llvm's symbolizeFrame: per local of the frames at the address, its
+   * function, name, declaration, then frame offset, size and tag offset ({@code ??} if unknown).
+   */
+  private void frame(StringBuilder sb, Long address, long shown, String symbol, long lookup) {
+    List<DwarfLocal> locals;
+    try {
+      locals = dwarf.locals(lookup);
+    } catch (ParseException e) {
+      locals = List.of();
+    }
+    if (style == Style.JSON) {
+      jsonRequest(sb, address);
+      sb.append("\"Frame\":[");
+      for (int i = 0; i < locals.size(); i++) {
+        DwarfLocal l = locals.get(i);
+        sb.append(i > 0 ? ",{\"DeclFile\":" : "{\"DeclFile\":");
+        jsonString(sb, l.declFile());
+        sb.append(",\"DeclLine\":").append(l.declLine());
+        if (l.frameOffset().isPresent()) {
+          sb.append(",\"FrameOffset\":").append(l.frameOffset().getAsLong());
+        }
+        sb.append(",\"FunctionName\":");
+        jsonString(sb, l.function());
+        sb.append(",\"Name\":");
+        jsonString(sb, l.name());
+        sb.append(",\"Size\":\"").append(hex(l.size())).append("\",\"TagOffset\":\"")
+            .append(hex(l.tagOffset())).append("\"}");
+      }
+      sb.append(']');
+      jsonRequestEnd(sb, symbol);
+      return;
+    }
+    header(sb, shown);
+    if (locals.isEmpty()) {
+      sb.append("??\n");
+    }
+    for (DwarfLocal l : locals) {
+      sb.append(l.function().isEmpty() ? "??" : l.function()).append('\n')
+          .append(l.name().isEmpty() ? "??" : l.name()).append('\n')
+          .append(l.declFile().isEmpty() ? "??" : l.declFile()).append(':')
+          .append(Long.toUnsignedString(l.declLine())).append('\n');
+      sb.append(l.frameOffset().isPresent() ? Long.toString(l.frameOffset().getAsLong()) : "??")
+          .append(' ').append(unsigned(l.size())).append(' ').append(unsigned(l.tagOffset()))
+          .append('\n');
+    }
+    if (style == Style.LLVM) {
+      sb.append('\n');
+    }
+  }
+
+  private static String hex(OptionalLong v) {
+    return v.isPresent() ? "0x" + Long.toHexString(v.getAsLong()) : "";
+  }
+
+  private static String unsigned(OptionalLong v) {
+    return v.isPresent() ? Long.toUnsignedString(v.getAsLong()) : "??";
   }
 
   // ------------------------------------------------------------------------------ source context

@@ -321,6 +321,147 @@ class SymbolizeTest {
     return all.toString();
   }
 
+  /** Globals, statics, constants, function-local statics, TLS and bss for DATA requests. */
+  private static final String DATA_PROGRAM = String.join("\n",
+      "#include <stdio.h>",
+      "int g_init = 5;",
+      "int g_bss;",
+      "static int s_init = 7;",
+      "static int s_bss;",
+      "const int carr[10] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};",
+      "struct S { int a; char b[13]; double d; } gs = {1, \"x\", 2.0};",
+      "__thread int tls_var = 3;",
+      "char *ptr = \"hello\";",
+      "int arr2[3][4];",
+      "typedef struct S ST;",
+      "ST tdarr[2];",
+      "volatile const long vcl = 9;",
+      "int work(int n) {",
+      "  static int fstatic = 3;",
+      "  static int fbss;",
+      "  int local = n * 2;",
+      "  fbss += local;",
+      "  return fstatic + fbss + s_init + s_bss + tls_var + (int) vcl;",
+      "}",
+      "int main(int argc, char **argv) {",
+      "  s_bss = argc;",
+      "  printf(\"%d %d %d %d %s %d\\n\", work(argc), g_init, g_bss, carr[argc], ptr,",
+      "      gs.a + arr2[1][argc] + tdarr[1].a);",
+      "  return 0;",
+      "}",
+      "");
+
+  /**
+   * DATA requests for every byte of every data symbol (and the byte after), code addresses and
+   * symbol names ({@code NAME+OFFSET} looks up OFFSET alone), as {@code cmd} requests.
+   */
+  private String dataRequests(Path binary, String cmd) throws Exception {
+    // Scratch files in the test's directory: the binary's may be the shared corpus.
+    String nm = exec(dir, dir, "", "nm", "-S", binary.toString());
+    assumeTrue(nm != null, "nm not installed: skipping the live comparison");
+    StringBuilder in = new StringBuilder();
+    for (String line : nm.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length == 4 && "tTUwWvV".indexOf(f[2].charAt(0)) < 0) {
+        long start = Long.parseUnsignedLong(f[0], 16);
+        long size = Math.min(Long.parseUnsignedLong(f[1], 16), 4096);
+        for (long a = start; a <= start + size; a++) {
+          in.append(cmd).append(" 0x").append(Long.toHexString(a)).append('\n');
+        }
+      } else if (f.length >= 3 && f[f.length - 2].equalsIgnoreCase("t")) {
+        long start = Long.parseUnsignedLong(f[0], 16);
+        for (long d : new long[] {0, 3, 9}) {
+          in.append(cmd).append(" 0x").append(Long.toHexString(start + d)).append('\n');
+        }
+      }
+    }
+    in.append(cmd).append(" 0x0\n").append(cmd).append("  0x10\n").append(cmd)
+        .append(" main\n").append(cmd).append(" gs+4\n").append(cmd).append(" 0x20 words\n");
+    return in.toString();
+  }
+
+  /**
+   * {@code DATA ADDRESS} as llvm-symbolizer-19 answers it: the symbol table's name, start and
+   * size, then the DWARF variable's declaration (gcc's DWARF 5 names no file: its
+   * DW_FORM_implicit_const decl_file has no unit in llvm), or a local symbol's STT_FILE name.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"-gdwarf-4 -O0", "-gdwarf-5 -O0", "-gdwarf-4 -O2", "-gdwarf-5 -O2",
+      "-gdwarf-5 -O2 -m32", "-gdwarf-4 -O0 -m32"})
+  void matchesLlvmSymbolizerOnDataRequests(String flags) throws Exception {
+    Path src = Files.writeString(dir.resolve("data.c"), DATA_PROGRAM);
+    List<String> cmd = new ArrayList<>(List.of("gcc", "-g"));
+    cmd.addAll(List.of(flags.split(" ")));
+    cmd.addAll(List.of("-o", "data", src.toString()));
+    assumeTrue(exec(dir, "", cmd.toArray(new String[0])) != null,
+        "gcc not found or failed (" + flags + "): skipping");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    Path binary = dir.resolve("data");
+    String stdin = "DATA 0x0\n" + dataRequests(binary, "DATA") + "DATA\nDATA \nDATA 12z\n";
+    String[][] variants = {
+        {}, {"--output-style=JSON"}, {"--output-style=GNU"}, {"-a"}, {"-a", "-p"},
+        {"--output-style=GNU", "-a", "-p"}, {"--functions=none"}, {"-s"}, {"--relativenames"},
+        {"--adjust-vma=0x10", "-a"}, {"--no-demangle", "--output-style=JSON"}, {"--verbose"},
+    };
+    String out = compareLive(binary, dir, stdin, variants);
+    assertThat(out).contains("\"Data\":{\"Name\":\"carr\"", "??:?", "crtstuff.c:0");
+    if (flags.contains("-gdwarf-4")) {
+      assertThat(out).contains(src + ":6\n");
+    }
+  }
+
+  /**
+   * {@code FRAME ADDRESS} as llvm-symbolizer-19 answers it: the locals of the innermost
+   * (inlined) function at the address and everything nested in it, with frame offsets from
+   * {@code DW_OP_fbreg} and frame-base registers in expressions and location lists.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"-gdwarf-4 -O0", "-gdwarf-5 -O0", "-gdwarf-4 -O2", "-gdwarf-5 -O2"})
+  void matchesLlvmSymbolizerOnFrameRequests(String flags) throws Exception {
+    Path src = Files.writeString(dir.resolve("data.c"), DATA_PROGRAM);
+    Path inc = Files.createDirectories(dir.resolve("inc"));
+    Files.writeString(inc.resolve("helper.h"), HEADER);
+    Path prog = Files.writeString(dir.resolve("prog.c"), String.join("\n", WITH_HEADER) + "\n");
+    for (Path source : List.of(src, prog)) {
+      List<String> cmd = new ArrayList<>(List.of("gcc", "-g", "-Iinc"));
+      cmd.addAll(List.of(flags.split(" ")));
+      cmd.addAll(List.of("-o", "frames", source.toString()));
+      assumeTrue(exec(dir, "", cmd.toArray(new String[0])) != null,
+          "gcc not found or failed (" + flags + "): skipping");
+      assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+          "llvm-symbolizer-19 not installed: skipping the live comparison");
+      Path binary = dir.resolve("frames");
+      StringBuilder in = new StringBuilder();
+      for (String a : addresses(binary)) {
+        in.append("FRAME ").append(a).append('\n');
+      }
+      String stdin = in + dataRequests(binary, "FRAME");
+      String out = compareLive(binary, dir, stdin, new String[][] {
+          {}, {"--output-style=JSON"}, {"--output-style=GNU", "-a", "-p"}, {"-a"}});
+      assertThat(out).contains("\"Frame\":[{\"DeclFile\":");
+    }
+  }
+
+  /**
+   * DATA and FRAME requests over the corpus binaries: every byte of each data symbol, code
+   * addresses.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c-clang-O2-dwarf5", "c-gcc-O0-dwarf5", "c-gcc-O1-dwarf3",
+      "cpp-clang-O0-dwarf4", "cpp-clang-O2-dwarf5-typeunits", "cpp-gcc-O2-dwarf4-dwz",
+      "c-gcc-O2-m32-dwarf5", "c-gcc-O2-dwarf64", "c-clang-O2-dwarf5-split", "rust-O2-dwarf4",
+      "free-riscv64-O2-dwarf5"})
+  void matchesLlvmSymbolizerOnDataRequestsOverTheCorpus(String name) throws Exception {
+    Path binary = corpus().resolve("binaries").resolve(name).toAbsolutePath();
+    assumeTrue(Files.isRegularFile(binary), name + " not in the corpus: skipping");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    String stdin = dataRequests(binary, "DATA") + dataRequests(binary, "FRAME");
+    compareLive(binary, dir, stdin, new String[][] {
+        {}, {"--output-style=JSON"}, {"--output-style=GNU", "-a"}});
+  }
+
   @Test
   void reportsErrors() {
     CliRun.Result missing = CliRun.withInput("", "symbolize", "--obj",
@@ -352,6 +493,7 @@ class SymbolizeTest {
     CliRun.Result help = CliRun.withInput("", "symbolize", "--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("--obj FILE", "--output-style STYLE", "--relativenames",
+        "DATA ADDRESS", "FRAME ADDRESS",
         "--print-source-context-lines N");
   }
 

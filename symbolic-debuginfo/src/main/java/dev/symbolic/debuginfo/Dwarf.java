@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +54,8 @@ public final class Dwarf {
   final ByteView rnglists;
   final ByteView line;
   final ByteView aranges;
+  final ByteView loc;
+  final ByteView loclists;
 
   private final List<DwarfUnit> units;
   private final long[] unitOffsets;
@@ -80,6 +83,8 @@ public final class Dwarf {
     strOffsets = s.section(".debug_str_offsets" + x);
     rnglists = s.section(".debug_rnglists" + x);
     line = s.section(".debug_line" + x);
+    loc = s.section(".debug_loc" + x);
+    loclists = s.section(".debug_loclists" + x);
     if (main != null) {
       lineStr = main.lineStr;
       addr = main.addr;
@@ -300,6 +305,8 @@ public final class Dwarf {
       int addrSize;
       long abbrevOff;
       long dwoId = 0;
+      long typeSignature = 0;
+      long typeOffset = -1;
       if (version >= 5) {
         unitType = c.u8();
         addrSize = c.u8();
@@ -311,8 +318,8 @@ public final class Dwarf {
             break;
           case UT_TYPE:
           case UT_SPLIT_TYPE:
-            c.u64();
-            c.offset(f64[0]);
+            typeSignature = c.u64();
+            typeOffset = c.offset(f64[0]);
             break;
           default:
             break;
@@ -327,10 +334,13 @@ public final class Dwarf {
       if (c.pos > end) {
         throw new DebugInfoException(start, "unit header longer than unit");
       }
-      out.add(
+      DwarfUnit unit =
           new DwarfUnit(
               this, out.size(), start, end, c.pos, f64[0], version, unitType, addrSize, abbrevOff,
-              dwoId));
+              dwoId);
+      unit.typeSignature = typeSignature;
+      unit.typeOffset = typeOffset;
+      out.add(unit);
       c.pos = end;
     }
     return out;
@@ -397,8 +407,46 @@ public final class Dwarf {
         }
         form = (int) Math.min(c.uleb(), Integer.MAX_VALUE);
       }
+      long before = c.pos;
       long v = readForm(c, u, form, ab.implicitConsts[k]);
       switch (at) {
+        case AT_LOCATION:
+          d.locationForm = form;
+          d.location = v;
+          if (isBlock(form)) {
+            d.location = blockStart(form, before);
+            d.locationLength = c.pos - d.location;
+          }
+          break;
+        case AT_FRAME_BASE:
+          if (isBlock(form) && c.pos > blockStart(form, before)) {
+            d.frameBaseOp = info.u8(blockStart(form, before));
+          }
+          break;
+        case AT_TYPE:
+          d.typeForm = form;
+          d.type = v;
+          break;
+        case AT_BYTE_SIZE:
+          d.byteSizeForm = form;
+          d.byteSize = v;
+          break;
+        case AT_COUNT:
+          d.countForm = form;
+          d.count = v;
+          break;
+        case AT_UPPER_BOUND:
+          d.upperBoundForm = form;
+          d.upperBound = v;
+          break;
+        case AT_LOWER_BOUND:
+          d.lowerBoundForm = form;
+          d.lowerBound = v;
+          break;
+        case AT_LLVM_TAG_OFFSET:
+          d.tagOffsetForm = form;
+          d.tagOffset = v;
+          break;
         case AT_NAME:
           d.nameForm = form;
           d.nameValue = v;
@@ -464,6 +512,9 @@ public final class Dwarf {
           break;
         case AT_RNGLISTS_BASE:
           d.rnglistsBase = v;
+          break;
+        case AT_LOCLISTS_BASE:
+          d.loclistsBase = v;
           break;
         case AT_GNU_RANGES_BASE:
           d.gnuRangesBase = v;
@@ -605,7 +656,38 @@ public final class Dwarf {
     }
   }
 
-  private static boolean isRef(int form) {
+  static boolean isBlock(int form) {
+    switch (form) {
+      case FORM_BLOCK1:
+      case FORM_BLOCK2:
+      case FORM_BLOCK4:
+      case FORM_BLOCK:
+      case FORM_EXPRLOC:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Where the bytes of a block attribute whose length prefix starts at {@code at} begin. */
+  private long blockStart(int form, long at) {
+    switch (form) {
+      case FORM_BLOCK1:
+        return at + 1;
+      case FORM_BLOCK2:
+        return at + 2;
+      case FORM_BLOCK4:
+        return at + 4;
+      default:
+        long p = at;
+        while ((info.u8(p) & 0x80) != 0) {
+          p++;
+        }
+        return p + 1;
+    }
+  }
+
+  static boolean isRef(int form) {
     switch (form) {
       case FORM_REF_ADDR:
       case FORM_REF1:
@@ -1172,6 +1254,308 @@ public final class Dwarf {
       cur = u.dieParent[cur];
     }
     return Collections.unmodifiableList(frames);
+  }
+
+  /**
+   * Finds the variable with a static address that covers an address, as llvm-symbolizer's {@code
+   * DATA} command does (DWARFContext::getLineInfoForDataAddress): the unit covering the address
+   * through {@code .debug_aranges} and unit ranges, or else the first unit that has such a
+   * variable; in it, the variable ({@code DW_TAG_variable} outside of types, global or static,
+   * whose DW_AT_location is exactly {@code DW_OP_addr[x]}, optionally plus a constant) starting
+   * last at or before the address, if the address is inside it. Its declaration file and line
+   * follow DW_AT_specification and DW_AT_abstract_origin; a DW_AT_decl_file of form {@code
+   * DW_FORM_implicit_const} names no file, as in llvm. Split units are not searched, as llvm
+   * does not.
+   *
+   * @param address the address in the object file's address space
+   * @return the variable, or empty
+   * @throws DebugInfoException if the debug information is malformed
+   */
+  public Optional<DwarfVariable> variableAt(long address) {
+    return guard(() -> variableImpl(address));
+  }
+
+  private Optional<DwarfVariable> variableImpl(long address) {
+    DwarfUnit u = unitForAddress(address);
+    if (u != null) {
+      return variable(u, address);
+    }
+    for (DwarfUnit unit : units) {
+      Optional<DwarfVariable> v = variable(unit, address);
+      if (v.isPresent()) {
+        return v;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<DwarfVariable> variable(DwarfUnit u, long address) {
+    DwarfVariables vars = u.variables();
+    int i = vars.find(address);
+    if (i < 0) {
+      return Optional.empty();
+    }
+    Names n = names(u, vars.die(i));
+    long start = vars.start(i);
+    return Optional.of(new DwarfVariable(start, vars.end(i) - start,
+        n.declFile(PathKind.ABSOLUTE), Math.max(0, n.declLine)));
+  }
+
+  /**
+   * Lists the local variables and parameters at a code address, as llvm-symbolizer's {@code
+   * FRAME} command does (DWARFContext::getLocalsForAddress): in the unit covering the address,
+   * the innermost subprogram or inlined subroutine there, and every DW_TAG_variable and
+   * DW_TAG_formal_parameter in it at any depth (lexical blocks whatever their ranges, nested
+   * inlined subroutines naming their own function), in DIE order. The frame offset is that of a
+   * location {@code DW_OP_fbreg N} or {@code DW_OP_bregR N} with R the frame base register,
+   * optionally followed by {@code DW_OP_deref}; location lists give none here. Split units are
+   * not searched, as llvm does not.
+   *
+   * @param address the address in the object file's address space
+   * @return the locals, empty if none
+   * @throws DebugInfoException if the debug information is malformed
+   */
+  public List<DwarfLocal> locals(long address) {
+    return guard(() -> localsImpl(address));
+  }
+
+  private List<DwarfLocal> localsImpl(long address) {
+    DwarfUnit u = unitForAddress(address);
+    if (u == null) {
+      return List.of();
+    }
+    int top = u.findSubroutine(address);
+    if (top < 0) {
+      return List.of();
+    }
+    int pointerSize = units.isEmpty() ? 0 : units.get(0).addrSize; // llvm's getCUAddrSize
+    DwarfLineTable lt = u.lines();
+    List<DwarfLocal> out = new ArrayList<>();
+    DwarfDie d = new DwarfDie();
+    // The function of each inlined subroutine on the path: the subtree ends and origins.
+    int[] scopeEnd = new int[DwarfUnit.MAX_DEPTH + 1];
+    long[] scopeFunction = new long[DwarfUnit.MAX_DEPTH + 1];
+    // The frame base register of each scope's function: an inlined function's origin has none.
+    int[] scopeFrameReg = new int[DwarfUnit.MAX_DEPTH + 1];
+    int depth = 0;
+    scopeEnd[0] = u.dieEnd[top];
+    scopeFunction[0] = function(u, u.dieOffset(top), d);
+    scopeFrameReg[0] = frameBaseReg(scopeFunction[0], d);
+    for (int i = top + 1; i < u.dieEnd[top]; ) {
+      while (depth > 0 && i >= scopeEnd[depth]) {
+        depth--;
+      }
+      int tag = u.dieTag[i];
+      if (tag == TAG_VARIABLE || tag == TAG_FORMAL_PARAMETER) {
+        out.add(local(u, u.dieOffset(i), scopeFunction[depth], scopeFrameReg[depth], lt,
+            pointerSize));
+        i = Math.max(i + 1, u.dieEnd[i]); // llvm does not look inside a variable
+        continue;
+      }
+      if (tag == TAG_INLINED_SUBROUTINE && depth < DwarfUnit.MAX_DEPTH) {
+        depth++;
+        scopeEnd[depth] = u.dieEnd[i];
+        scopeFunction[depth] = function(u, u.dieOffset(i), d);
+        scopeFrameReg[depth] = frameBaseReg(scopeFunction[depth], d);
+      }
+      i++;
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The register R of a function's DW_AT_frame_base {@code DW_OP_regR}, or -1. */
+  private int frameBaseReg(long function, DwarfDie d) {
+    DwarfUnit fu = unitAt(function);
+    if (fu == null) {
+      return -1;
+    }
+    readDie(fu, function, d);
+    return d.frameBaseOp >= OP_REG0 && d.frameBaseOp <= OP_REG31 ? d.frameBaseOp - OP_REG0 : -1;
+  }
+
+  /** The DIE naming the function of a subroutine: an inlined one's abstract origin. */
+  private long function(DwarfUnit u, long off, DwarfDie d) {
+    readDie(u, off, d);
+    if (d.tag == TAG_INLINED_SUBROUTINE && d.abstractOrigin >= 0) {
+      DwarfVariables.DieRef origin =
+          DwarfVariables.referencedDie(u, FORM_REF_ADDR, d.abstractOrigin);
+      if (origin != null) {
+        return origin.offset();
+      }
+    }
+    return off;
+  }
+
+  private DwarfLocal local(DwarfUnit u, long off, long function, int frameBaseReg,
+      DwarfLineTable lt, int pointerSize) {
+    DwarfDie d = new DwarfDie();
+    readDie(u, off, d);
+    OptionalLong frameOffset = Dwarf.isBlock(d.locationForm)
+        ? frameOffset(info, d.location, d.locationLength, frameBaseReg)
+        : listFrameOffset(u, d.locationForm, d.location, frameBaseReg);
+    OptionalLong tagOffset = DwarfVariables.unsignedConstant(d.tagOffsetForm, d.tagOffset);
+    DwarfUnit du = u;
+    if (d.abstractOrigin >= 0) {
+      DwarfVariables.DieRef origin =
+          DwarfVariables.referencedDie(u, FORM_REF_ADDR, d.abstractOrigin);
+      if (origin != null) {
+        du = origin.unit();
+        readDie(du, origin.offset(), d);
+      }
+    }
+    String name = d.nameForm != 0 ? string(du, d.nameForm, d.nameValue) : null;
+    OptionalLong size = OptionalLong.empty();
+    DwarfVariables.DieRef type =
+        d.typeForm != 0 ? DwarfVariables.referencedDie(du, d.typeForm, d.type) : null;
+    if (type != null) {
+      size = DwarfVariables.typeSize(type.unit(), type.offset(), pointerSize);
+    }
+    String declFile = d.declFile >= 0 && lt != null
+        ? lt.fileName(d.declFile, PathKind.ABSOLUTE).orElse("") : "";
+    DwarfUnit fu = unitAt(function);
+    String functionName = fu == null ? null : names(fu, function).shortName;
+    return new DwarfLocal(functionName == null ? "" : functionName, name == null ? "" : name,
+        declFile, Math.max(0, d.declLine), frameOffset, size, tagOffset);
+  }
+
+  /**
+   * llvm's getExpressionFrameOffset: {@code DW_OP_fbreg N} or {@code DW_OP_bregR N} with R the
+   * frame base register, alone or followed by {@code DW_OP_deref}.
+   */
+  private OptionalLong frameOffset(ByteView section, long start, long length,
+      int frameBaseReg) {
+    if (length <= 0) {
+      return OptionalLong.empty();
+    }
+    int op = section.u8(start);
+    if (op != OP_FBREG && (frameBaseReg < 0 || op != OP_BREG0 + frameBaseReg)) {
+      return OptionalLong.empty();
+    }
+    DwarfCursor c = new DwarfCursor(section, le, start + 1);
+    long offset = c.sleb();
+    long end = start + length;
+    if (c.pos == end || (c.pos + 1 == end && section.u8(c.pos) == OP_DEREF)) {
+      return OptionalLong.of(offset);
+    }
+    return OptionalLong.empty();
+  }
+
+  /** Location list entries read at most; longer lists count as malformed. */
+  private static final int MAX_LOCATIONS = 1 << 16;
+
+  /**
+   * The frame offset of the first entry of a location list that has one, as llvm's
+   * getLocations then getExpressionFrameOffset: none when the list is malformed anywhere.
+   */
+  private OptionalLong listFrameOffset(DwarfUnit u, int form, long value, int frameBaseReg) {
+    boolean v5 = u.version >= 5;
+    long off;
+    if (form == FORM_LOCLISTX && v5) {
+      u.loadRoot();
+      long base = u.loclistsBase;
+      int size = u.dwarf64 ? 8 : 4;
+      off = base + new DwarfCursor(loclists, le, base + value * size).uN(size);
+    } else if (form == FORM_SEC_OFFSET || (u.version <= 3 && (form == FORM_DATA4
+        || form == FORM_DATA8))) {
+      off = value;
+    } else {
+      return OptionalLong.empty();
+    }
+    ByteView section = v5 ? loclists : loc;
+    long[] exprs = new long[16]; // start, length pairs
+    int n = 0;
+    DwarfCursor c = new DwarfCursor(section, le, off);
+    long max = tombstone(u.addrSize);
+    for (int k = 0; ; k++) {
+      if (k > MAX_LOCATIONS) {
+        return OptionalLong.empty();
+      }
+      long length;
+      if (v5) {
+        int kind = c.u8();
+        if (kind == 0) {
+          break;
+        }
+        switch (kind) {
+          case 1: // base_addressx
+            indexedAddress(u, c.uleb());
+            continue;
+          case 2: // startx_endx
+          case 3: // startx_length
+            indexedAddress(u, c.uleb());
+            if (kind == 2) {
+              indexedAddress(u, c.uleb());
+            } else {
+              c.uleb();
+            }
+            break;
+          case 4: // offset_pair
+            c.uleb();
+            c.uleb();
+            break;
+          case 5: // default_location
+            break;
+          case 6: // base_address
+            c.uN(u.addrSize);
+            continue;
+          case 7: // start_end
+            c.uN(u.addrSize);
+            c.uN(u.addrSize);
+            break;
+          case 8: // start_length
+            c.uN(u.addrSize);
+            c.uleb();
+            break;
+          default:
+            return OptionalLong.empty();
+        }
+        length = c.uleb();
+      } else {
+        long start = c.uN(u.addrSize);
+        long end = c.uN(u.addrSize);
+        if (start == 0 && end == 0) {
+          break;
+        }
+        if (start == max) {
+          continue; // base address selection
+        }
+        length = c.u16();
+      }
+      if (length < 0 || c.pos + length > section.length()) {
+        return OptionalLong.empty();
+      }
+      if (2 * n + 2 > exprs.length) {
+        exprs = Arrays.copyOf(exprs, exprs.length * 2);
+      }
+      exprs[2 * n] = c.pos;
+      exprs[2 * n + 1] = length;
+      n++;
+      c.skip(length);
+    }
+    for (int i = 0; i < n; i++) {
+      OptionalLong o = frameOffset(section, exprs[2 * i], exprs[2 * i + 1], frameBaseReg);
+      if (o.isPresent()) {
+        return o;
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  private volatile Map<Long, DwarfUnit> typeUnits;
+
+  /** The type unit with a signature, or null. */
+  DwarfUnit typeUnit(long signature) {
+    Map<Long, DwarfUnit> m = typeUnits;
+    if (m == null) {
+      m = new HashMap<>();
+      for (DwarfUnit u : units) {
+        if (u.isTypeUnit()) {
+          m.putIfAbsent(u.typeSignature, u);
+        }
+      }
+      typeUnits = m;
+    }
+    return m.get(signature);
   }
 
   /**

@@ -5,7 +5,22 @@ final class DwarfConstants {
   private DwarfConstants() {}
 
   // Tags.
+  static final int TAG_ARRAY_TYPE = 0x01;
   static final int TAG_CLASS_TYPE = 0x02;
+  static final int TAG_FORMAL_PARAMETER = 0x05;
+  static final int TAG_POINTER_TYPE = 0x0f;
+  static final int TAG_REFERENCE_TYPE = 0x10;
+  static final int TAG_SUBROUTINE_TYPE = 0x15;
+  static final int TAG_TYPEDEF = 0x16;
+  static final int TAG_PTR_TO_MEMBER_TYPE = 0x1f;
+  static final int TAG_SUBRANGE_TYPE = 0x21;
+  static final int TAG_CONST_TYPE = 0x26;
+  static final int TAG_VARIABLE = 0x34;
+  static final int TAG_VOLATILE_TYPE = 0x35;
+  static final int TAG_RESTRICT_TYPE = 0x37;
+  static final int TAG_RVALUE_REFERENCE_TYPE = 0x42;
+  static final int TAG_TEMPLATE_ALIAS = 0x43;
+  static final int TAG_IMMUTABLE_TYPE = 0x4b;
   static final int TAG_ENUMERATION_TYPE = 0x04;
   static final int TAG_LEXICAL_BLOCK = 0x0b;
   static final int TAG_COMPILE_UNIT = 0x11;
@@ -20,7 +35,15 @@ final class DwarfConstants {
   static final int TAG_SKELETON_UNIT = 0x4a;
 
   // Attributes.
+  static final int AT_LOCATION = 0x02;
   static final int AT_NAME = 0x03;
+  static final int AT_BYTE_SIZE = 0x0b;
+  static final int AT_LOWER_BOUND = 0x22;
+  static final int AT_UPPER_BOUND = 0x2f;
+  static final int AT_COUNT = 0x37;
+  static final int AT_FRAME_BASE = 0x40;
+  static final int AT_TYPE = 0x49;
+  static final int AT_LLVM_TAG_OFFSET = 0x3e03;
   static final int AT_STMT_LIST = 0x10;
   static final int AT_LOW_PC = 0x11;
   static final int AT_HIGH_PC = 0x12;
@@ -39,6 +62,7 @@ final class DwarfConstants {
   static final int AT_STR_OFFSETS_BASE = 0x72;
   static final int AT_ADDR_BASE = 0x73;
   static final int AT_RNGLISTS_BASE = 0x74;
+  static final int AT_LOCLISTS_BASE = 0x8c;
   static final int AT_DWO_NAME = 0x76;
   static final int AT_MIPS_LINKAGE_NAME = 0x2007;
   static final int AT_GNU_DWO_NAME = 0x2130;
@@ -95,6 +119,16 @@ final class DwarfConstants {
   static final int FORM_GNU_STR_INDEX = 0x1f02;
   static final int FORM_GNU_REF_ALT = 0x1f20;
   static final int FORM_GNU_STRP_ALT = 0x1f21;
+
+  // Location expression operations.
+  static final int OP_ADDR = 0x03;
+  static final int OP_DEREF = 0x06;
+  static final int OP_PLUS_UCONST = 0x23;
+  static final int OP_REG0 = 0x50;
+  static final int OP_REG31 = 0x6f;
+  static final int OP_BREG0 = 0x70;
+  static final int OP_FBREG = 0x91;
+  static final int OP_ADDRX = 0xa1;
 
   // Unit types.
   static final int UT_COMPILE = 0x01;

@@ -28,6 +28,7 @@ final class DwarfDie {
   long strOffsetsBase;
   long addrBase;
   long rnglistsBase;
+  long loclistsBase;
   long gnuRangesBase;
   int dwoNameForm;
   long dwoName;
@@ -36,6 +37,25 @@ final class DwarfDie {
   int declFileForm;
   long declLine;
   long language;
+  /** DW_AT_location: its form, and for a block form where the bytes start and how many. */
+  int locationForm;
+  long location;
+  long locationLength;
+  /** DW_AT_type: its form and value (an absolute offset, or a type signature). */
+  int typeForm;
+  long type;
+  int byteSizeForm;
+  long byteSize;
+  int countForm;
+  long count;
+  int upperBoundForm;
+  long upperBound;
+  int lowerBoundForm;
+  long lowerBound;
+  /** The first byte of a DW_AT_frame_base block, or -1. */
+  int frameBaseOp;
+  int tagOffsetForm;
+  long tagOffset;
 
   void reset(long off) {
     offset = off;
@@ -58,11 +78,20 @@ final class DwarfDie {
     strOffsetsBase = -1;
     addrBase = -1;
     rnglistsBase = -1;
+    loclistsBase = -1;
     gnuRangesBase = -1;
     dwoNameForm = 0;
     dwoId = 0;
     declFile = -1;
     declFileForm = 0;
     declLine = -1;
+    locationForm = 0;
+    typeForm = 0;
+    byteSizeForm = 0;
+    countForm = 0;
+    upperBoundForm = 0;
+    lowerBoundForm = 0;
+    frameBaseOp = -1;
+    tagOffsetForm = 0;
   }
 }

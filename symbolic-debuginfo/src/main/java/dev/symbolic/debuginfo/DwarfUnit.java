@@ -23,6 +23,11 @@ public final class DwarfUnit {
   final long abbrevOffset;
   final long dwoIdHeader;
 
+  /** A type unit's signature and the offset of its type DIE from the unit; -1 otherwise. */
+  long typeSignature;
+
+  long typeOffset = -1;
+
   // Split DWARF: contributions of a package (.dwp) and what a split unit inherits from its
   // skeleton. Set before the unit is used.
   long abbrevBase;
@@ -36,6 +41,8 @@ public final class DwarfUnit {
   long strOffsetsBase;
   long addrBase;
   long rnglistsBase;
+  /** DW_AT_loclists_base, or the first list's offset after a 32-bit header. */
+  long loclistsBase;
   long baseAddress;
   long gnuRangesBase;
   private String name;
@@ -247,6 +254,7 @@ public final class DwarfUnit {
     strOffsetsBase = strOffsetsContrib + (d.strOffsetsBase >= 0 ? d.strOffsetsBase : defaultStrBase);
     addrBase = d.addrBase >= 0 ? d.addrBase : 0;
     rnglistsBase = d.rnglistsBase >= 0 ? d.rnglistsBase : 0;
+    loclistsBase = d.loclistsBase >= 0 ? d.loclistsBase : dwarf64 ? 20 : 12;
     if (skeleton != null) {
       skeleton.loadRoot();
       addrBase = skeleton.addrBase;
@@ -399,6 +407,23 @@ public final class DwarfUnit {
     // Trimmed: trees of every unit symbolized stay in memory.
     return new Tree(n, dieStart, Arrays.copyOf(offs, n), Arrays.copyOf(parents, n),
         Arrays.copyOf(tags, n), Arrays.copyOf(ends, n));
+  }
+
+  private volatile DwarfVariables variables;
+
+  /** The unit's variables with a static address, collected on first use. */
+  DwarfVariables variables() {
+    DwarfVariables v = variables;
+    if (v == null) {
+      synchronized (this) {
+        v = variables;
+        if (v == null) {
+          v = DwarfVariables.build(this);
+          variables = v;
+        }
+      }
+    }
+    return v;
   }
 
   /** Returns the subprogram or inlined subroutine DIE for an address (llvm's rules), or -1. */
