@@ -9,6 +9,9 @@ import dev.symbolic.debuginfo.BreakpadSymbols;
 import dev.symbolic.debuginfo.BreakpadWriter;
 import dev.symbolic.debuginfo.DebugInfoException;
 import dev.symbolic.debuginfo.DebugSession;
+import dev.symbolic.debuginfo.Dwarf;
+import dev.symbolic.debuginfo.DwarfLineTable;
+import dev.symbolic.debuginfo.DwarfSections;
 import dev.symbolic.debuginfo.ElfFile;
 import dev.symbolic.debuginfo.ElfSection;
 import dev.symbolic.debuginfo.Function;
@@ -17,7 +20,9 @@ import dev.symbolic.debuginfo.Zstd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Fuzzes the debug-file parsers of symbolic-debuginfo. Each target feeds arbitrary bytes to one
@@ -81,6 +86,38 @@ class DebugInfoFuzzTest {
         }
       } catch (DebugInfoException expected) {
         // a section out of bounds or failing to decompress
+      }
+    }
+  }
+
+  /**
+   * An ELF file's DWARF through the symbolizer's reader: every symbol's address, the addresses
+   * around it, and a few fixed ones, as code (frames), data (the global variable) and frames
+   * (locals). Only DebugInfoException; the answers are not checked.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void dwarf(byte[] data) {
+    ElfFile elf;
+    Dwarf dwarf;
+    List<Long> addresses = new ArrayList<>(List.of(0L, 0x1000L, 0x1139L, 0x4010L, -1L));
+    try {
+      elf = ElfFile.parse(ByteView.of(data));
+      dwarf = Dwarf.open(DwarfSections.of(elf::section, elf.isLittleEndian(), elf.is64() ? 8 : 4));
+      elf.symbols().stream().limit(64).forEach(sym -> {
+        addresses.add(sym.address());
+        addresses.add(sym.address() + 1);
+      });
+    } catch (DebugInfoException expected) {
+      return;
+    }
+    for (long address : addresses) {
+      try {
+        dwarf.symbolize(address);
+        dwarf.symbolize(address, DwarfLineTable.PathKind.RELATIVE);
+        dwarf.variableAt(address);
+        dwarf.locals(address);
+      } catch (DebugInfoException expected) {
+        // malformed DWARF, as documented
       }
     }
   }
