@@ -38,7 +38,9 @@ final class CommandSpec {
   /** What the arguments of a leaf command gave. */
   static final class Parsed {
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<String, Integer> optionPositions = new LinkedHashMap<>();
     private final List<String> operands = new ArrayList<>();
+    private final List<Integer> operandPositions = new ArrayList<>();
 
     /** The value of an option, or null. */
     String option(String name) {
@@ -47,6 +49,19 @@ final class CommandSpec {
 
     boolean flag(String name) {
       return options.containsKey(name);
+    }
+
+    /**
+     * Where an option last appeared among the arguments, for options where the last one given
+     * wins; -1 if it was not given.
+     */
+    int position(String name) {
+      return optionPositions.getOrDefault(name, -1);
+    }
+
+    /** Where the operand at {@code index} appeared among the arguments. */
+    int operandPosition(int index) {
+      return operandPositions.get(index);
     }
 
     /** The operand at {@code index}, or null. */
@@ -166,8 +181,10 @@ final class CommandSpec {
           throw usage("option '" + name + "' takes no value");
         }
         parsed.options.put(name, value);
+        parsed.optionPositions.put(name, i);
       } else {
         parsed.operands.add(arg);
+        parsed.operandPositions.add(i);
       }
     }
     for (Option option : options) {

@@ -131,8 +131,8 @@ final class Symbolize {
         .option("--basenames", null, false, "Print file names without directories (also -s).")
         .option("--relativenames", null, false,
             "Print file paths without the compilation directory: a relative file name is"
-                + " joined with its include directory only (with --basenames too, --basenames"
-                + " wins).")
+                + " joined with its include directory only (of this and --basenames, the one"
+                + " given last applies).")
         .option("--verbose", null, false,
             "Print each frame's file, function start file, line and address, line, column and"
                 + " discriminator on lines of their own.")
@@ -160,6 +160,8 @@ final class Symbolize {
     boolean printAddress = parsed.flag("--addresses") || parsed.flag("--print-address");
     boolean pretty = parsed.flag("--pretty-print");
     boolean basenames = parsed.flag("--basenames");
+    // llvm prints the path kind of whichever of --basenames and --relativenames came last.
+    int basenamesAt = parsed.position("--basenames");
     String functions = parsed.option("--functions");
     if (functions != null && kind(functions) == null && !functions.isEmpty()
         && parseAddress(functions) != null) {
@@ -204,6 +206,7 @@ final class Symbolize {
               break;
             default:
               basenames = true;
+              basenamesAt = Math.max(basenamesAt, parsed.operandPosition(i));
           }
         }
       } else if (arg.startsWith("-") && arg.length() > 1 && !Character.isDigit(arg.charAt(1))) {
@@ -264,11 +267,9 @@ final class Symbolize {
     s.relative = parsed.flag("--relative-address");
     s.printAddress = printAddress;
     s.pretty = pretty;
-    s.basenames = basenames;
-    // llvm takes the last of --basenames and --relativenames; the parsed options keep no order,
-    // so --basenames (the narrower output) wins when both are given.
-    s.paths = parsed.flag("--relativenames") && !basenames ? PathKind.RELATIVE
-        : PathKind.ABSOLUTE;
+    boolean relative = parsed.position("--relativenames") > basenamesAt;
+    s.basenames = basenames && !relative;
+    s.paths = relative ? PathKind.RELATIVE : PathKind.ABSOLUTE;
     s.verbose = parsed.flag("--verbose");
     String context = parsed.option("--print-source-context-lines");
     if (context != null) {

@@ -238,6 +238,9 @@ class SymbolizeTest {
         {"--relativenames", "--output-style=JSON"}, {"--relativenames", "--output-style=GNU"},
         {"--relativenames", "-a", "-p", "--functions=short"},
         {"--relativenames", "-s", "--verbose", "--output-style=JSON"},
+        // The later of -s and --relativenames applies.
+        {"-s", "--relativenames"}, {"--basenames", "--relativenames", "--output-style=JSON"},
+        {"-aps", "--relativenames", "--verbose"}, {"--relativenames", "-aps"},
     };
     String out = compareLive(binary, dir, stdin, variants);
     assertThat(out).contains(absolute ? inc + "/helper.h:" : "\ninc/helper.h:");
