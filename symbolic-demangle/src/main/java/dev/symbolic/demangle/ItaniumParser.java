@@ -653,14 +653,14 @@ final class ItaniumParser {
       std = mk(new NameType("std"));
     }
     ItaniumNode res = null;
-    ModuleName[] module = {null};
+    ModuleName module = null;
     if (look() == 'S') {
       ItaniumNode sub = parseSubstitution();
       if (sub == null) {
         return null;
       }
       if (sub instanceof ModuleName) {
-        module[0] = (ModuleName) sub;
+        module = (ModuleName) sub;
       } else if (isSubst != null && std == null) {
         res = sub;
         isSubst[0] = true;
@@ -674,10 +674,19 @@ final class ItaniumParser {
     return res;
   }
 
+  /**
+   * An unqualified name in {@code scope}, within the C++20 module {@code module} (null if none)
+   * and any module names that follow. The module is passed by value, not in an array as LLVM's
+   * out parameter: an array per name part was a fifth of what demangling allocated.
+   */
   private ItaniumNode parseUnqualifiedName(NameState state, ItaniumNode scope,
-      ModuleName[] module) {
-    if (parseModuleNameOpt(module)) {
-      return null;
+      ModuleName module) {
+    if (look() == 'W') {
+      ModuleName[] named = {module};
+      if (parseModuleNameOpt(named)) {
+        return null;
+      }
+      module = named[0];
     }
     boolean isMemberLikeFriend = scope != null && consumeIf('F');
     consumeIf('L');
@@ -698,7 +707,7 @@ final class ItaniumParser {
       } while (!consumeIf('E'));
       result = mk(new StructuredBindingName(popTrailing(begin)));
     } else if (c == 'C' || c == 'D') {
-      if (scope == null || module[0] != null) {
+      if (scope == null || module != null) {
         return null;
       }
       ItaniumNode[] soFar = {scope};
@@ -707,8 +716,8 @@ final class ItaniumParser {
     } else {
       result = parseOperatorName(state);
     }
-    if (result != null && module[0] != null) {
-      result = mk(new ModuleEntity(module[0], result));
+    if (result != null && module != null) {
+      result = mk(new ModuleEntity(module, result));
     }
     if (result != null) {
       result = parseAbiTags(result);
@@ -961,7 +970,7 @@ final class ItaniumParser {
         }
         soFar = parseDecltype();
       } else {
-        ModuleName[] module = {null};
+        ModuleName module = null;
         if (look() == 'S') {
           ItaniumNode sub;
           if (look(1) == 't') {
@@ -974,7 +983,7 @@ final class ItaniumParser {
             return null;
           }
           if (sub instanceof ModuleName) {
-            module[0] = (ModuleName) sub;
+            module = (ModuleName) sub;
           } else if (soFar != null) {
             return null;
           } else {
