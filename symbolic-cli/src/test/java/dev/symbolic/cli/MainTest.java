@@ -272,6 +272,30 @@ class MainTest {
   }
 
   @Test
+  void demanglesLargeInputInOrder() {
+    // Many blocks of lines: CRLF and LF ends, non-ASCII text, a line longer than a block, and a
+    // last line without its LF; the output keeps the input's order line for line.
+    StringBuilder in = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 40_000; i++) {
+      String name = "f" + i;
+      in.append("_Z").append(name.length()).append(name).append('v')
+          .append(i % 3 == 0 ? "\r\n" : "\n");
+      expected.append(name).append("()\n");
+      if (i % 997 == 0) {
+        in.append("naïve ").append(i).append('\n');
+        expected.append("naïve ").append(i).append('\n');
+      }
+    }
+    String huge = "x".repeat(200_000);
+    in.append(huge).append('\n').append("_Z4lastv");
+    expected.append(huge).append('\n').append("last()\n");
+    CliRun.Result result = CliRun.withInput(in.toString(), "demangle");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).isEqualTo(expected.toString());
+  }
+
+  @Test
   void demangleOptions() {
     assertThat(CliRun.run("demangle", "--no-params",
         "_ZN3foo3barEi").out()).isEqualTo("foo::bar\n");
