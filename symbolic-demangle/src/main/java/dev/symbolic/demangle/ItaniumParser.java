@@ -80,6 +80,7 @@ import dev.symbolic.demangle.ItaniumNode.TypeTemplateParamDecl;
 import dev.symbolic.demangle.ItaniumNode.UnnamedTypeName;
 import dev.symbolic.demangle.ItaniumNode.VectorType;
 import dev.symbolic.demangle.ItaniumNode.VendorExtQualType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 /**
@@ -93,10 +94,14 @@ final class ItaniumParser {
 
   private final String s;
   /**
-   * The characters of {@code s}: reading an array is a plain load even before the JIT has
-   * compiled {@code String.charAt} (a short-lived CLI spends most of its time there otherwise).
+   * The name as Latin-1 bytes, for the grammar. Reading an array is a plain load even before
+   * the JIT has compiled {@code String.charAt}, and {@code getBytes(ISO_8859_1)} of a Latin-1
+   * string is one array copy, where {@code toCharArray} widens every character in a loop that
+   * C1-compiled code does not vectorize. A character above U+00FF becomes {@code '?'}, which
+   * the grammar rejects wherever it rejects the character itself; identifiers and suffixes
+   * are taken from {@link #s}, so they keep their text.
    */
-  private final char[] chars;
+  private final byte[] bytes;
   private int pos;
   private int end;
   private final int maxNodes;
@@ -118,7 +123,7 @@ final class ItaniumParser {
 
   ItaniumParser(String s) {
     this.s = s;
-    this.chars = s.toCharArray();
+    this.bytes = s.getBytes(StandardCharsets.ISO_8859_1);
     this.pos = 0;
     this.end = s.length();
     this.maxNodes = (int) Math.min(1 << 20, 16L * s.length() + 1024);
@@ -140,11 +145,11 @@ final class ItaniumParser {
   }
 
   private char look() {
-    return pos < end ? chars[pos] : '\0';
+    return pos < end ? (char) (bytes[pos] & 0xff) : '\0';
   }
 
   private char look(int i) {
-    return end - pos > i ? chars[pos + i] : '\0';
+    return end - pos > i ? (char) (bytes[pos + i] & 0xff) : '\0';
   }
 
   private int numLeft() {
@@ -152,8 +157,16 @@ final class ItaniumParser {
   }
 
   private boolean consumeIf(char c) {
-    if (pos < end && chars[pos] == c) {
+    if (pos < end && bytes[pos] == c) {
       pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private boolean consumeIf(char c0, char c1) {
+    if (end - pos >= 2 && bytes[pos] == c0 && bytes[pos + 1] == c1) {
+      pos += 2;
       return true;
     }
     return false;
@@ -165,7 +178,7 @@ final class ItaniumParser {
       return false;
     }
     for (int i = 0; i < n; i++) {
-      if (chars[pos + i] != p.charAt(i)) {
+      if (bytes[pos + i] != p.charAt(i)) {
         return false;
       }
     }
@@ -222,7 +235,7 @@ final class ItaniumParser {
     }
     long v = 0;
     while (isDigit(look())) {
-      v = v * 10 + (chars[pos++] - '0');
+      v = v * 10 + (bytes[pos++] - '0');
       if (v > Integer.MAX_VALUE) {
         v = Integer.MAX_VALUE;
       }
@@ -281,24 +294,24 @@ final class ItaniumParser {
     if (pos >= end) {
       return;
     }
-    char c = chars[pos];
+    char c = look();
     if (c == '_') {
       int t = pos + 1;
       if (t < end) {
-        if (isDigit(chars[t])) {
+        if (isDigit((char) bytes[t])) {
           pos = t + 1;
-        } else if (chars[t] == '_') {
-          for (++t; t < end && isDigit(chars[t]); ++t) {
+        } else if (bytes[t] == '_') {
+          for (++t; t < end && isDigit((char) bytes[t]); ++t) {
             // skip
           }
-          if (t < end && chars[t] == '_') {
+          if (t < end && bytes[t] == '_') {
             pos = t + 1;
           }
         }
       }
     } else if (isDigit(c)) {
       int t = pos + 1;
-      while (t < end && isDigit(chars[t])) {
+      while (t < end && isDigit((char) bytes[t])) {
         t++;
       }
       if (t == end) {
@@ -314,7 +327,7 @@ final class ItaniumParser {
    * block invocations {@code ___Z…_block_invoke}, or a bare type. Null if malformed.
    */
   ItaniumNode parse() {
-    if (consumeIf("_Z") || consumeIf("__Z")) {
+    if (consumeIf('_', 'Z') || consumeIf("__Z")) {
       ItaniumNode enc = parseEncoding();
       if (enc == null) {
         return null;
@@ -649,7 +662,7 @@ final class ItaniumParser {
 
   private ItaniumNode parseUnscopedName(NameState state, boolean[] isSubst) {
     ItaniumNode std = null;
-    if (consumeIf("St")) {
+    if (consumeIf('S', 't')) {
       std = mk(new NameType("std"));
     }
     ItaniumNode res = null;
@@ -696,7 +709,7 @@ final class ItaniumParser {
       result = parseSourceName();
     } else if (c == 'U') {
       result = parseUnnamedTypeName(state);
-    } else if (consumeIf("DC")) {
+    } else if (consumeIf('D', 'C')) {
       int begin = namesSize;
       do {
         ItaniumNode binding = parseSourceName();
@@ -747,14 +760,14 @@ final class ItaniumParser {
     if (state != null) {
       templateParams.clear();
     }
-    if (consumeIf("Ut")) {
+    if (consumeIf('U', 't')) {
       String count = parseNumber(false);
       if (!consumeIf('_')) {
         return null;
       }
       return mk(new UnnamedTypeName(count));
     }
-    if (consumeIf("Ul")) {
+    if (consumeIf('U', 'l')) {
       int savedLevel = parsingLambdaParamsAtLevel;
       parsingLambdaParamsAtLevel = templateParams.size();
       int oldNumLists = templateParams.size();
@@ -812,7 +825,7 @@ final class ItaniumParser {
         }
       }
     }
-    if (consumeIf("Ub")) {
+    if (consumeIf('U', 'b')) {
       parseNumber(false);
       if (!consumeIf('_')) {
         return null;
@@ -827,12 +840,12 @@ final class ItaniumParser {
     if (len <= 0 || numLeft() < len) {
       return null;
     }
-    String name = s.substring(pos, pos + (int) len);
+    int start = pos;
     pos += (int) len;
-    if (name.startsWith("_GLOBAL__N")) {
+    if (bytes[start] == '_' && s.startsWith("_GLOBAL__N", start) && len >= 10) {
       return mk(new NameType("(anonymous namespace)"));
     }
-    return mk(new NameType(name));
+    return mk(new NameType(s.substring(start, pos)));
   }
 
   private ItaniumNode parseOperatorName(NameState state) {
@@ -863,7 +876,7 @@ final class ItaniumParser {
       }
       return mk(new NameType(OP_NAME[op]));
     }
-    if (consumeIf("li")) {
+    if (consumeIf('l', 'i')) {
       ItaniumNode sn = parseSourceName();
       if (sn == null) {
         return null;
@@ -1053,10 +1066,10 @@ final class ItaniumParser {
     if (isDigit(look())) {
       return parseSimpleId();
     }
-    if (consumeIf("dn")) {
+    if (consumeIf('d', 'n')) {
       return parseDestructorName();
     }
-    consumeIf("on");
+    consumeIf('o', 'n');
     ItaniumNode oper = parseOperatorName(null);
     if (oper == null) {
       return null;
@@ -1102,7 +1115,7 @@ final class ItaniumParser {
       }
       return qualified(soFar, base);
     }
-    if (!consumeIf("sr")) {
+    if (!consumeIf('s', 'r')) {
       soFar = parseBaseUnresolvedName();
       if (soFar == null) {
         return null;
@@ -1162,15 +1175,15 @@ final class ItaniumParser {
   private ItaniumNode parseFunctionType() {
     int cv = parseCVQualifiers();
     ItaniumNode exceptionSpec = null;
-    if (consumeIf("Do")) {
+    if (consumeIf('D', 'o')) {
       exceptionSpec = mk(new NameType("noexcept"));
-    } else if (consumeIf("DO")) {
+    } else if (consumeIf('D', 'O')) {
       ItaniumNode e = parseExpr();
       if (e == null || !consumeIf('E')) {
         return null;
       }
       exceptionSpec = mk(new NoexceptSpec(e));
-    } else if (consumeIf("Dw")) {
+    } else if (consumeIf('D', 'w')) {
       int begin = namesSize;
       while (!consumeIf('E')) {
         ItaniumNode t = parseType();
@@ -1181,7 +1194,7 @@ final class ItaniumParser {
       }
       exceptionSpec = mk(new DynamicExceptionSpec(popTrailing(begin)));
     }
-    consumeIf("Dx");
+    consumeIf('D', 'x');
     if (!consumeIf('F')) {
       return null;
     }
@@ -1199,11 +1212,11 @@ final class ItaniumParser {
       if (consumeIf('v')) {
         continue;
       }
-      if (consumeIf("RE")) {
+      if (consumeIf('R', 'E')) {
         refQual = ItaniumNode.REF_LVALUE;
         break;
       }
-      if (consumeIf("OE")) {
+      if (consumeIf('O', 'E')) {
         refQual = ItaniumNode.REF_RVALUE;
         break;
       }
@@ -1218,7 +1231,7 @@ final class ItaniumParser {
   }
 
   private ItaniumNode parseVectorType() {
-    if (!consumeIf("Dv")) {
+    if (!consumeIf('D', 'v')) {
       return null;
     }
     if (look() >= '1' && look() <= '9') {
@@ -1308,11 +1321,11 @@ final class ItaniumParser {
 
   private ItaniumNode parseClassEnumType() {
     String elab = null;
-    if (consumeIf("Ts")) {
+    if (consumeIf('T', 's')) {
       elab = "struct";
-    } else if (consumeIf("Tu")) {
+    } else if (consumeIf('T', 'u')) {
       elab = "union";
-    } else if (consumeIf("Te")) {
+    } else if (consumeIf('T', 'e')) {
       elab = "enum";
     }
     ItaniumNode name = parseName(null);
@@ -1692,7 +1705,7 @@ final class ItaniumParser {
     if (consumeIf("fpT")) {
       return mk(new NameType("this"));
     }
-    if (consumeIf("fp")) {
+    if (consumeIf('f', 'p')) {
       parseCVQualifiers();
       String num = parseNumber(false);
       if (!consumeIf('_')) {
@@ -1700,7 +1713,7 @@ final class ItaniumParser {
       }
       return mk(new FunctionParam(num));
     }
-    if (consumeIf("fL")) {
+    if (consumeIf('f', 'L')) {
       if (parseNumber(false).isEmpty() || !consumeIf('p')) {
         return null;
       }
@@ -1720,7 +1733,7 @@ final class ItaniumParser {
       return null;
     }
     for (int i = 0; i < n; i++) {
-      char c = chars[pos + i];
+      char c = (char) (bytes[pos + i] & 0xff);
       if (!isDigit(c) && !(c >= 'a' && c <= 'f')) {
         return null;
       }
@@ -1798,7 +1811,7 @@ final class ItaniumParser {
         ++pos;
         return parseFloatingLiteral(ItaniumFloats.LONG_DOUBLE);
       case '_':
-        if (consumeIf("_Z")) {
+        if (consumeIf('_', 'Z')) {
           ItaniumNode r = parseEncoding();
           if (r != null && consumeIf('E')) {
             return r;
@@ -1813,7 +1826,7 @@ final class ItaniumParser {
         return mk(new StringLiteral(t));
       }
       case 'D':
-        if (consumeIf("Dn")) {
+        if (consumeIf('D', 'n')) {
           consumeIf('0');
           if (consumeIf('E')) {
             return mk(new NameType("nullptr"));
@@ -2003,7 +2016,7 @@ final class ItaniumParser {
 
   private ItaniumNode parseRequiresExpr() {
     ItaniumNode[] params = ItaniumNode.EMPTY;
-    if (consumeIf("rQ")) {
+    if (consumeIf('r', 'Q')) {
       int begin = namesSize;
       while (!consumeIf('_')) {
         ItaniumNode t = parseType();
@@ -2013,7 +2026,7 @@ final class ItaniumParser {
         pushName(t);
       }
       params = popTrailing(begin);
-    } else if (!consumeIf("rq")) {
+    } else if (!consumeIf('r', 'q')) {
       return null;
     }
     int begin = namesSize;
@@ -2062,7 +2075,7 @@ final class ItaniumParser {
   }
 
   private ItaniumNode parseExprImpl() {
-    boolean global = consumeIf("gs");
+    boolean global = consumeIf('g', 's');
     int op = parseOperatorEncoding();
     if (op >= 0) {
       String sym = symbol(op);
@@ -2118,7 +2131,7 @@ final class ItaniumParser {
           if (ty == null) {
             return null;
           }
-          boolean haveInits = consumeIf("pi");
+          boolean haveInits = consumeIf('p', 'i');
           int initsBegin = namesSize;
           while (!consumeIf('E')) {
             if (!haveInits) {
@@ -2233,7 +2246,7 @@ final class ItaniumParser {
       }
       return parseFoldExpr();
     }
-    if (consumeIf("il")) {
+    if (consumeIf('i', 'l')) {
       int begin = namesSize;
       while (!consumeIf('E')) {
         ItaniumNode e = parseBracedExpr();
@@ -2244,10 +2257,10 @@ final class ItaniumParser {
       }
       return mk(new InitListExpr(null, popTrailing(begin)));
     }
-    if (consumeIf("mc")) {
+    if (consumeIf('m', 'c')) {
       return parsePointerToMemberConversionExpr(ItaniumNode.UNARY);
     }
-    if (consumeIf("nx")) {
+    if (consumeIf('n', 'x')) {
       ItaniumNode ex = parseExpr();
       if (ex == null) {
         return null;
@@ -2257,17 +2270,17 @@ final class ItaniumParser {
     if (look() == 'r' && (look(1) == 'q' || look(1) == 'Q')) {
       return parseRequiresExpr();
     }
-    if (consumeIf("so")) {
+    if (consumeIf('s', 'o')) {
       return parseSubobjectExpr();
     }
-    if (consumeIf("sp")) {
+    if (consumeIf('s', 'p')) {
       ItaniumNode child = parseExpr();
       if (child == null) {
         return null;
       }
       return mk(new ParameterPackExpansion(child));
     }
-    if (consumeIf("sZ")) {
+    if (consumeIf('s', 'Z')) {
       if (look() == 'T') {
         ItaniumNode r = parseTemplateParam();
         if (r == null) {
@@ -2281,7 +2294,7 @@ final class ItaniumParser {
       }
       return mk(new EnclosingExpr("sizeof... ", fp, ItaniumNode.PRIMARY));
     }
-    if (consumeIf("sP")) {
+    if (consumeIf('s', 'P')) {
       int begin = namesSize;
       while (!consumeIf('E')) {
         ItaniumNode arg = parseTemplateArg();
@@ -2293,7 +2306,7 @@ final class ItaniumParser {
       ItaniumNode pack = mk(new NodeArrayNode(popTrailing(begin)));
       return mk(new EnclosingExpr("sizeof... ", pack, ItaniumNode.PRIMARY));
     }
-    if (consumeIf("tl")) {
+    if (consumeIf('t', 'l')) {
       ItaniumNode ty = parseType();
       if (ty == null) {
         return null;
@@ -2308,10 +2321,10 @@ final class ItaniumParser {
       }
       return mk(new InitListExpr(ty, popTrailing(begin)));
     }
-    if (consumeIf("tr")) {
+    if (consumeIf('t', 'r')) {
       return mk(new NameType("throw"));
     }
-    if (consumeIf("tw")) {
+    if (consumeIf('t', 'w')) {
       ItaniumNode ex = parseExpr();
       if (ex == null) {
         return null;
@@ -2487,11 +2500,11 @@ final class ItaniumParser {
   }
 
   private ItaniumNode parseTemplateParamDeclImpl(ArrayList<ItaniumNode> params) {
-    if (consumeIf("Ty")) {
+    if (consumeIf('T', 'y')) {
       ItaniumNode name = inventTemplateParamName(ItaniumNode.TP_TYPE, params);
       return mk(new TypeTemplateParamDecl(name));
     }
-    if (consumeIf("Tk")) {
+    if (consumeIf('T', 'k')) {
       boolean saved = hasIncompleteTemplateParameterTracking;
       hasIncompleteTemplateParameterTracking = true;
       ItaniumNode constraint = parseName(null);
@@ -2502,7 +2515,7 @@ final class ItaniumParser {
       ItaniumNode name = inventTemplateParamName(ItaniumNode.TP_TYPE, params);
       return mk(new ConstrainedTypeTemplateParamDecl(constraint, name));
     }
-    if (consumeIf("Tn")) {
+    if (consumeIf('T', 'n')) {
       ItaniumNode name = inventTemplateParamName(ItaniumNode.TP_NONTYPE, params);
       ItaniumNode type = parseType();
       if (type == null) {
@@ -2510,7 +2523,7 @@ final class ItaniumParser {
       }
       return mk(new NonTypeTemplateParamDecl(name, type));
     }
-    if (consumeIf("Tt")) {
+    if (consumeIf('T', 't')) {
       ItaniumNode name = inventTemplateParamName(ItaniumNode.TP_TEMPLATE, params);
       int begin = namesSize;
       int oldNumLists = templateParams.size();
@@ -2540,7 +2553,7 @@ final class ItaniumParser {
         }
       }
     }
-    if (consumeIf("Tp")) {
+    if (consumeIf('T', 'p')) {
       ItaniumNode p = parseTemplateParamDecl(params);
       if (p == null) {
         return null;
@@ -2771,8 +2784,8 @@ final class ItaniumParser {
     if (numLeft() < 2) {
       return -1;
     }
-    char c0 = chars[pos];
-    char c1 = chars[pos + 1];
+    char c0 = (char) (bytes[pos] & 0xff);
+    char c1 = (char) (bytes[pos + 1] & 0xff);
     if (c0 < 'A' || c0 > 'z' || c1 < 'A' || c1 > 'z') {
       return -1;
     }
