@@ -352,7 +352,7 @@ public final class Dwarf {
       if (offset < 0 || offset >= abbrev.length()) {
         throw new DebugInfoException(offset, "abbreviation offset out of range");
       }
-      a = DwarfAbbrevs.parse(new DwarfCursor(abbrev, le, offset));
+      a = DwarfAbbrevs.parse(DwarfCursor.sequential(abbrev, le, offset));
       abbrevCache.put(offset, a);
     }
     return a;

@@ -91,17 +91,45 @@ final class DwarfAddressMap {
     return i < gapStart ? i : i + gapEnd - gapStart;
   }
 
-  /** In array mode: the rank of the first entry whose key is at or above {@code k}. */
+  /**
+   * In array mode: the rank of the first entry whose key is at or above {@code k}. Most keys go
+   * at the gap or a few entries from it, so the search gallops out from the gap (1, 2, 4, ...
+   * entries) and then bisects: a handful of probes where a bisection of the whole array takes
+   * twenty.
+   */
   private int ceiling(long k) {
-    // Most keys go right at the gap: the entries on both sides of it tell without a search.
-    if ((gapStart == 0 || key[gapStart - 1] < k) && (gapEnd == key.length || key[gapEnd] >= k)) {
+    if (gapStart > 0 && key[gapStart - 1] >= k) {
+      // Left of the gap, where rank and index agree: key[hi] >= k.
+      int hi = gapStart - 1;
+      int step = 1;
+      int lo = hi - step;
+      while (lo >= 0 && key[lo] >= k) {
+        hi = lo;
+        step <<= 1;
+        lo = hi - step;
+      }
+      return firstAtOrAbove(k, Math.max(lo + 1, 0), hi);
+    }
+    // Right of the gap: key[lo] < k, and the first key at or above k is in (lo, hi].
+    int lo = gapEnd;
+    if (lo == key.length || key[lo] >= k) {
       return gapStart;
     }
-    int lo = 0;
-    int hi = size;
+    int step = 1;
+    int hi = lo + step;
+    while (hi < key.length && key[hi] < k) {
+      lo = hi;
+      step <<= 1;
+      hi = lo + step;
+    }
+    return firstAtOrAbove(k, lo + 1, Math.min(hi, key.length)) - (gapEnd - gapStart);
+  }
+
+  /** The first index in {@code [lo, hi]} whose key is at or above {@code k}; {@code hi} if none before. */
+  private int firstAtOrAbove(long k, int lo, int hi) {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (key[physical(mid)] < k) {
+      if (key[mid] < k) {
         lo = mid + 1;
       } else {
         hi = mid;

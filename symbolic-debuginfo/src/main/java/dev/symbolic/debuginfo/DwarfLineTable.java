@@ -39,7 +39,7 @@ public final class DwarfLineTable {
 
   static DwarfLineTable parse(Dwarf dwarf, DwarfUnit unit, long offset, String compDir) {
     ByteView sec = dwarf.line;
-    DwarfCursor c = new DwarfCursor(sec, dwarf.le, offset);
+    DwarfCursor c = DwarfCursor.sequential(sec, dwarf.le, offset);
     boolean[] f64 = new boolean[1];
     long length = c.unitLength(f64);
     boolean dwarf64 = f64[0];
@@ -102,7 +102,7 @@ public final class DwarfLineTable {
         t.addFile(s, dir);
       }
     }
-    t.run(new DwarfCursor(sec.slice(0, end), dwarf.le, programStart), addressSize, minInst,
+    t.run(DwarfCursor.sequential(sec.slice(0, end), dwarf.le, programStart), addressSize, minInst,
         defaultIsStmt, lineBase, lineRange, opcodeBase, opLengths);
     t.buildSequences();
     return t;

@@ -357,7 +357,7 @@ public final class DwarfUnit {
     long[] ranges = new long[16];
     long off = dieStart;
     DwarfLayout layout = DwarfLayout.of(this, abbrevs());
-    DwarfCursor c = new DwarfCursor(dwarf.info, dwarf.le, dieStart);
+    DwarfCursor c = DwarfCursor.sequential(dwarf.info, dwarf.le, dieStart);
     while (off < end) {
       long next = dwarf.scanDie(this, c, off, d, layout);
       if (d.tag == 0) {
