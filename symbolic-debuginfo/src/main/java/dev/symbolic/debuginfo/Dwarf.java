@@ -1633,8 +1633,10 @@ public final class Dwarf {
 
   private Names computeNames(DwarfUnit unit, long dieOffset) {
     Names n = new Names();
-    long[] work = new long[MAX_CHAIN];
-    long[] seen = new long[MAX_CHAIN];
+    // Chains are short (a DIE, its abstract origin, a declaration): the arrays grow to
+    // MAX_CHAIN only when a chain does.
+    long[] work = new long[8];
+    long[] seen = new long[8];
     int nw = 0;
     int ns = 0;
     work[nw++] = dieOffset;
@@ -1649,6 +1651,9 @@ public final class Dwarf {
       }
       if (dup) {
         continue;
+      }
+      if (ns == seen.length) {
+        seen = Arrays.copyOf(seen, Math.min(MAX_CHAIN, 2 * ns));
       }
       seen[ns++] = off;
       DwarfUnit u = off >= unit.dieStart && off < unit.end ? unit : unit.dwarf.unitAt(off);
@@ -1683,10 +1688,13 @@ public final class Dwarf {
       if (n.linkage != null && n.shortName != null && n.haveDeclFile && n.declLine >= 0) {
         break;
       }
-      if (d.abstractOrigin >= 0 && nw < MAX_CHAIN) {
+      if (nw + 2 > work.length && work.length < MAX_CHAIN) {
+        work = Arrays.copyOf(work, Math.min(MAX_CHAIN, 2 * work.length));
+      }
+      if (d.abstractOrigin >= 0 && nw < work.length) {
         work[nw++] = d.abstractOrigin;
       }
-      if (d.specification >= 0 && nw < MAX_CHAIN) {
+      if (d.specification >= 0 && nw < work.length) {
         work[nw++] = d.specification;
       }
     }

@@ -18,6 +18,13 @@ public final class DwarfLineTable {
   private String[] fileNames = new String[0];
   private long[] fileDirs = new long[0];
   private int fileCount;
+  /**
+   * Joined paths by file, per {@link PathKind}, filled as they are asked for: symbolizing asks
+   * for the same few files over and over, and joining allocated more than anything else.
+   * Threads may race to fill a slot; they store equal strings, which are safe to publish.
+   */
+  private String[] absolutePaths;
+  private String[] relativePaths;
 
   private int rowCount;
   private long[] addr = new long[64];
@@ -550,12 +557,30 @@ public final class DwarfLineTable {
     if (i < 0 || i >= fileCount) {
       return Optional.empty();
     }
-    String name = fileNames[(int) i];
-    if (isAbsolute(name)) {
-      return Optional.of(name);
-    }
     boolean absolute = kind == PathKind.ABSOLUTE;
-    long dirIdx = fileDirs[(int) i];
+    String[] joined = absolute ? absolutePaths : relativePaths;
+    if (joined == null) {
+      joined = new String[fileCount];
+      if (absolute) {
+        absolutePaths = joined;
+      } else {
+        relativePaths = joined;
+      }
+    }
+    String path = joined[(int) i];
+    if (path == null) {
+      path = join((int) i, absolute);
+      joined[(int) i] = path;
+    }
+    return Optional.of(path);
+  }
+
+  private String join(int i, boolean absolute) {
+    String name = fileNames[i];
+    if (isAbsolute(name)) {
+      return name;
+    }
+    long dirIdx = fileDirs[i];
     String includeDir = "";
     if (version >= 5) {
       // DWARF 5 directory 0 is the compilation directory, which a relative path leaves out.
@@ -571,8 +596,7 @@ public final class DwarfLineTable {
       path = compDir;
     }
     path = append(path, includeDir);
-    path = append(path, name);
-    return Optional.of(path);
+    return append(path, name);
   }
 
   /**
