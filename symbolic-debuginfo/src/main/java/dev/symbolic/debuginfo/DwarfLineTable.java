@@ -220,6 +220,9 @@ public final class DwarfLineTable {
       int lineRange,
       int opcodeBase,
       int[] opLengths) {
+    // A row takes at least one byte of program, and about five in compilers' output: sized for
+    // one per four bytes, the arrays rarely regrow.
+    sizeRows((int) Math.min(1 << 20, c.remaining() / 4 + 64));
     long address = 0;
     int fileIdx = 1;
     int lineNo = 1;
@@ -313,13 +316,7 @@ public final class DwarfLineTable {
 
   private void emit(long a, int f, int l, int col, int d, boolean end) {
     if (rowCount == addr.length) {
-      int len = rowCount * 2;
-      addr = Arrays.copyOf(addr, len);
-      file = Arrays.copyOf(file, len);
-      line = Arrays.copyOf(line, len);
-      column = Arrays.copyOf(column, len);
-      discr = Arrays.copyOf(discr, len);
-      endSeq = Arrays.copyOf(endSeq, len);
+      sizeRows(rowCount * 2);
     }
     addr[rowCount] = a;
     file[rowCount] = f;
@@ -328,6 +325,17 @@ public final class DwarfLineTable {
     discr[rowCount] = d;
     endSeq[rowCount] = end;
     rowCount++;
+  }
+
+  private void sizeRows(int len) {
+    if (len > addr.length) {
+      addr = Arrays.copyOf(addr, len);
+      file = Arrays.copyOf(file, len);
+      line = Arrays.copyOf(line, len);
+      column = Arrays.copyOf(column, len);
+      discr = Arrays.copyOf(discr, len);
+      endSeq = Arrays.copyOf(endSeq, len);
+    }
   }
 
   private void buildSequences() {

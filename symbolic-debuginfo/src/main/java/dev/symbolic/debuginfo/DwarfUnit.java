@@ -315,7 +315,7 @@ public final class DwarfUnit {
 
   /**
    * DIE offsets (relative to {@code base}), parents, tags and subtree ends (index after the last
-   * descendant), in arrays of exactly {@code count} entries.
+   * descendant), in arrays of at least {@code count} entries.
    */
   record Tree(int count, long base, int[] rel, int[] parent, char[] tag, int[] end) {
     long off(int i) {
@@ -345,7 +345,8 @@ public final class DwarfUnit {
     if (end - dieStart > Integer.MAX_VALUE) {
       throw new DebugInfoException(offset, "unit larger than 2 GiB");
     }
-    int cap = 64;
+    long bytes = end - dieStart;
+    int cap = dwarf.dieCapacity(bytes);
     int[] offs = new int[cap];
     int[] parents = new int[cap];
     char[] tags = new char[cap];
@@ -369,7 +370,7 @@ public final class DwarfUnit {
         continue;
       }
       if (n == offs.length) {
-        int len = n * 2;
+        int len = n + (n >> 1) + 64;
         offs = Arrays.copyOf(offs, len);
         parents = Arrays.copyOf(parents, len);
         tags = Arrays.copyOf(tags, len);
@@ -403,6 +404,10 @@ public final class DwarfUnit {
     while (depth > 0) {
       depth--;
       ends[stack[depth]] = n;
+    }
+    dwarf.observeDies(bytes, n);
+    if (offs.length - n <= n >>> 3) {
+      return new Tree(n, dieStart, offs, parents, tags, ends);
     }
     // Trimmed: trees of every unit symbolized stay in memory.
     return new Tree(n, dieStart, Arrays.copyOf(offs, n), Arrays.copyOf(parents, n),
