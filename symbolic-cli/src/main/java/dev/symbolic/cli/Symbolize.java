@@ -20,6 +20,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -823,7 +828,7 @@ final class Symbolize {
         if (style == Style.JSON) {
           sb.append('\n');
         }
-        answers[i] = sb.toString().getBytes(StandardCharsets.UTF_8); // encoded in parallel too
+        answers[i] = encode(sb); // encoded in parallel too
         sb.setLength(0);
       }
     });
@@ -832,9 +837,33 @@ final class Symbolize {
     }
   }
 
-  private static void write(OutputStream out, StringBuilder sb) throws IOException {
-    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+  private void write(OutputStream out, StringBuilder sb) throws IOException {
+    out.write(encode(sb));
     sb.setLength(0);
+  }
+
+  /**
+   * An answer in UTF-8, with the source bytes that {@link #readSource} escaped written back as
+   * they were: llvm-symbolizer prints source lines byte for byte, valid UTF-8 or not.
+   */
+  private byte[] encode(StringBuilder sb) {
+    String text = sb.toString();
+    if (!escapedSources) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length() + 16);
+    int from = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean pairedLow = i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+      if (c >= ESCAPE + 0x80 && c <= ESCAPE + 0xFF && !pairedLow) {
+        out.writeBytes(text.substring(from, i).getBytes(StandardCharsets.UTF_8));
+        out.write(c - ESCAPE);
+        from = i + 1;
+      }
+    }
+    out.writeBytes(text.substring(from).getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   /** llvm-symbolizer's input commands. */
@@ -1109,7 +1138,7 @@ final class Symbolize {
     if (withSource && contextLines > 0) {
       // llvm opens the file by its DILineInfo name, "<invalid>" when there is none.
       StringBuilder source = new StringBuilder();
-      context(source, f.file == BAD ? "<invalid>" : f.file, f.line);
+      context(source, f.file == BAD ? "<invalid>" : f.file, f.line, true);
       if (source.length() > 0) {
         sb.append(",\"Source\":");
         jsonString(sb, source.toString());
@@ -1171,7 +1200,7 @@ final class Symbolize {
       sb.append('\n');
       if (contextLines > 0) {
         // llvm opens the file by the name it printed, "??" included.
-        context(sb, file, f.line);
+        context(sb, file, f.line, false);
       }
     }
     if (footer && style == Style.LLVM) {
@@ -1273,10 +1302,22 @@ final class Symbolize {
   /** Once the cached sources hold this many characters, further files are read per use. */
   private static final long SOURCE_CACHE_CHARS = 256L << 20;
 
-  /** A source file's text and where each of its lines starts; {@link #NO_SOURCE} if unread. */
-  private record Source(String text, int[] lineStarts) {}
+  /**
+   * A source file's text and where each of its lines starts; {@link #NO_SOURCE} if unread. A
+   * file that is not valid UTF-8 also has its {@code escaped} text, where each byte of an invalid
+   * sequence is the lone surrogate {@link #ESCAPE} plus the byte (as Python's surrogateescape):
+   * the text styles print those bytes as they are, as llvm does, while JSON shows the
+   * replacement characters of {@code text}, as llvm's JSON writer does.
+   */
+  private record Source(String text, int[] lineStarts, Source escaped) {}
 
-  private static final Source NO_SOURCE = new Source("", new int[0]);
+  private static final Source NO_SOURCE = new Source("", new int[0], null);
+
+  /** See {@link Source}: a valid decoding never yields a lone low surrogate. */
+  private static final char ESCAPE = 0xDC00;
+
+  /** Whether some source file read had escaped bytes, which {@link #encode} then looks for. */
+  private volatile boolean escapedSources;
 
   /** Source files by the name they were opened with, read once per run. */
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
@@ -1290,8 +1331,11 @@ final class Symbolize {
    * for, not the last one printed), {@code " >: "} on {@code line} and {@code "  : "} elsewhere,
    * the text without one trailing CR, and a line end. Nothing when the file cannot be read.
    */
-  private void context(StringBuilder sb, String file, int line) {
+  private void context(StringBuilder sb, String file, int line, boolean json) {
     Source source = source(file);
+    if (!json && source.escaped() != null) {
+      source = source.escaped();
+    }
     int[] starts = source.lineStarts();
     long at = Integer.toUnsignedLong(line);
     long first = Math.max(1, at - contextLines / 2);
@@ -1323,6 +1367,9 @@ final class Symbolize {
       return cached;
     }
     Source read = readSource(file);
+    if (read.escaped() != null) {
+      escapedSources = true;
+    }
     if (cachedSourceChars.addAndGet(read.text().length()) <= SOURCE_CACHE_CHARS) {
       Source raced = sources.putIfAbsent(file, read);
       return raced != null ? raced : read;
@@ -1341,7 +1388,40 @@ final class Symbolize {
     if (bytes.length > MAX_SOURCE_BYTES) {
       return NO_SOURCE;
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
+    String escaped = decodeEscaped(bytes);
+    if (escaped == null) {
+      return lines(new String(bytes, StandardCharsets.UTF_8), null);
+    }
+    return lines(new String(bytes, StandardCharsets.UTF_8), lines(escaped, null));
+  }
+
+  /**
+   * The bytes as UTF-8 with each byte of an invalid sequence escaped (see {@link Source}), or
+   * null when they are valid UTF-8.
+   */
+  private static String decodeEscaped(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // at most one char per byte
+    boolean escaped = false;
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isUnderflow()) {
+        decoder.flush(out);
+        break;
+      }
+      // Malformed: its bytes are all 0x80 and above (ASCII always decodes).
+      escaped = true;
+      for (int k = 0; k < result.length(); k++) {
+        out.put((char) (ESCAPE + (in.get() & 0xFF)));
+      }
+    }
+    return escaped ? out.flip().toString() : null;
+  }
+
+  private static Source lines(String text, Source escaped) {
     int lines = 1;
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) == '\n') {
@@ -1354,6 +1434,6 @@ final class Symbolize {
         starts[k++] = i + 1;
       }
     }
-    return new Source(text, starts);
+    return new Source(text, starts, escaped);
   }
 }

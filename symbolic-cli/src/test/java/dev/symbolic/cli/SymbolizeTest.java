@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -300,6 +303,50 @@ class SymbolizeTest {
     compareLive(binary, here, stdin, new String[][] {
         {"--print-source-context-lines=3"}, {"--print-source-context-lines=2",
             "--output-style=JSON"}});
+  }
+
+  /**
+   * Source lines that are not valid UTF-8 (Latin-1 text, a stray continuation byte, a truncated
+   * sequence, an overlong encoding) print byte for byte as llvm prints them: raw in the text
+   * styles, replaced in JSON; compared as bytes, since decoding would hide the difference.
+   */
+  @Test
+  void sourceContextKeepsInvalidUtf8Bytes() throws Exception {
+    byte[] junk = {'/', '*', ' ', 'c', 'a', 'f', (byte) 0xE9, ' ', (byte) 0x80, ' ', (byte) 0xE2,
+        (byte) 0x82, ' ', (byte) 0xC0, (byte) 0xAF, ' ', (byte) 0xF0, (byte) 0x9F, (byte) 0x98,
+        (byte) 0x80, ' ', '*', '/', '\n'};
+    ByteArrayOutputStream src = new ByteArrayOutputStream();
+    for (int i = 0; i < WITH_HEADER.size(); i++) {
+      src.write(junk);
+      src.write((WITH_HEADER.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    Files.createDirectories(dir.resolve("inc"));
+    Files.writeString(dir.resolve("inc/helper.h"), HEADER);
+    Files.write(dir.resolve("latin.c"), src.toByteArray());
+    assumeTrue(exec(dir, "", "gcc", "-g", "-O2", "-Iinc", "-o", "latin", "latin.c") != null,
+        "gcc not found or failed: skipping");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    Path binary = dir.resolve("latin");
+    String stdin = String.join("\n", addresses(binary)) + "\n";
+    Path input = Files.writeString(dir.resolve("latin-stdin.txt"), stdin);
+    for (String style : List.of("LLVM", "GNU", "JSON")) {
+      String[] args = {"symbolize", "--obj", binary.toString(), "--output-style=" + style,
+          "--print-source-context-lines=3"};
+      Process p = new ProcessBuilder(List.of("llvm-symbolizer-19", args[1], args[2], args[3],
+          args[4])).directory(dir.toFile()).redirectInput(input.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      byte[] theirs = p.getInputStream().readAllBytes();
+      assertThat(p.waitFor()).isZero();
+      ByteArrayOutputStream ours = new ByteArrayOutputStream();
+      int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+          new PrintStream(ours), new PrintStream(new ByteArrayOutputStream()));
+      assertThat(code).isZero();
+      assertThat(ours.toByteArray()).as(style).isEqualTo(theirs);
+      if (!style.equals("JSON")) {
+        assertThat(new String(theirs, StandardCharsets.ISO_8859_1)).contains("caf\u00e9 \u0080");
+      }
+    }
   }
 
   /**
