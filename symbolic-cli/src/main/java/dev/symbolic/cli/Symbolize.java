@@ -26,17 +26,21 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -103,9 +107,63 @@ final class Symbolize {
     static final SymbolTable EMPTY = new SymbolTable(List.of(), List.of());
   }
 
+  /**
+   * Without {@code --obj} or {@code --build-id}, each line names its object file, as in llvm's
+   * parseCommand: {@code [CODE|DATA|FRAME] [FILE:|BUILDID:]MODULE ADDRESS}. The symbolizers
+   * of the modules named so far, by {@code FILE:path} or {@code BUILDID:HEX}; only the thread
+   * that reads the input opens them.
+   */
+  private boolean perLineModules;
+
+  /** Whether the module is the file of {@code --build-id}, named by its build ID. */
+  private boolean byBuildId;
+
+  private final Map<String, Symbolize> modules = new HashMap<>();
+  private Path dwpFile;
+  private Path debugDir = Path.of("/usr/lib/debug");
+
+  /**
+   * Why this module could not be opened, or null. llvm reports it with the first request and
+   * answers the later ones as it answers an address it knows nothing about.
+   */
+  private String failure;
+
+  private boolean failureReported;
+
+  /** A build ID with no file is looked for again, and reported again, with each request. */
+  private boolean failureUncached;
+
   private Symbolize(Env env, String objName) {
     this.env = env;
     this.objName = objName;
+    this.demangled = new ConcurrentHashMap<>();
+    this.sources = new ConcurrentHashMap<>();
+    this.cachedSourceChars = new AtomicLong();
+    this.escapedSources = new AtomicBoolean();
+  }
+
+  /** A symbolizer for another module, with the options and caches of {@code first}. */
+  private Symbolize(Symbolize first, String objName) {
+    this.env = first.env;
+    this.objName = objName;
+    this.demangled = first.demangled;
+    this.sources = first.sources;
+    this.cachedSourceChars = first.cachedSourceChars;
+    this.escapedSources = first.escapedSources;
+    inlines = first.inlines;
+    functions = first.functions;
+    demangle = first.demangle;
+    relative = first.relative;
+    printAddress = first.printAddress;
+    pretty = first.pretty;
+    basenames = first.basenames;
+    paths = first.paths;
+    verbose = first.verbose;
+    contextLines = first.contextLines;
+    adjustVma = first.adjustVma;
+    style = first.style;
+    dwpFile = first.dwpFile;
+    debugDir = first.debugDir;
   }
 
   /** The {@code symbolize} command. */
@@ -121,10 +179,16 @@ final class Symbolize {
             + " frame offset, size, tag offset). Short options -e FILE, -i, -f[=KIND], -C, -a,"
             + " -p, -s are accepted as well, grouped too (-aps). A"
             + " FILE.dwp beside the file is used for split DWARF; a file without DWARF is"
-            + " searched for a debug file (build id, .gnu_debuglink).",
+            + " searched for a debug file (build id, .gnu_debuglink). Without --obj or"
+            + " --build-id, each line names its file before the address: MODULE ADDRESS,"
+            + " FILE:MODULE ADDRESS or BUILDID:HEX ADDRESS (a name may be quoted).",
         "[ADDRESS...]", 0, Integer.MAX_VALUE, parsed -> run(env, parsed))
-        .option("--obj", "FILE", false, "The object file (also --exe FILE, -e FILE).")
+        .option("--obj", "FILE", false,
+            "The object file (also --exe FILE, -e FILE); without it, each input names one.")
         .option("--exe", "FILE", false, "Alias for --obj.")
+        .option("--build-id", "HEX", false,
+            "The object file with this build ID, found under the debug file directory"
+                + " (DIR/.build-id/xx/rest.debug).")
         .option("--inlines", null, false, "Print all inlined frames (default; also -i).")
         .option("--inlining", "[=BOOL]", false,
             "Alias for --inlines; --inlining=false is --no-inlines.")
@@ -244,11 +308,17 @@ final class Symbolize {
     } else if (parsed.flag("--demangle")) {
       demangle = bool("--demangle", parsed.option("--demangle"));
     }
-    if (obj == null) {
-      throw CliException.usage("missing option '--obj FILE'\nTry 'symbolic symbolize --help'"
-          + " for more information.");
+    String buildId = parsed.option("--build-id");
+    if (buildId != null && obj != null) {
+      throw CliException.failure("cannot specify both --build-id and --obj");
     }
-    Symbolize s = new Symbolize(env, obj);
+    byte[] buildIdBytes = buildId == null ? null : parseBuildId(buildId);
+    if (buildId != null && buildIdBytes == null) {
+      throw CliException.failure("--build-id=: expected a build ID, but got '" + buildId + "'");
+    }
+    Symbolize s = new Symbolize(env, buildIdBytes != null ? hex(buildIdBytes) : obj);
+    s.perLineModules = obj == null && buildId == null;
+    s.byBuildId = buildId != null;
     if (inlines != null) {
       s.inlines = inlines;
     }
@@ -307,9 +377,82 @@ final class Symbolize {
     }
     String dwp = parsed.option("--dwp");
     String debugDir = parsed.option("--debug-file-directory");
-    s.open(Path.of(obj), dwp == null ? null : Path.of(dwp),
-        Path.of(debugDir == null ? "/usr/lib/debug" : debugDir));
+    s.dwpFile = dwp == null ? null : Path.of(dwp);
+    if (debugDir != null) {
+      s.debugDir = Path.of(debugDir);
+    }
+    if (!s.perLineModules) {
+      if (buildIdBytes != null) {
+        s.openBuildId(buildIdBytes);
+      } else {
+        s.open(Path.of(obj));
+      }
+      if (s.failure != null && buildIdBytes == null) {
+        // llvm reads the file given by --obj before any input, and stops if it cannot.
+        StringBuilder sb = new StringBuilder();
+        if (s.reportFailure(sb, OptionalLong.of(0), null)) {
+          sb.append('\n');
+        }
+        env.out.write(s.encode(sb));
+        env.out.flush();
+        return Main.FAILURE;
+      }
+    }
     return s.symbolizeAll(addresses);
+  }
+
+  /**
+   * The hex digits of a build ID as bytes, as llvm's parseBuildID reads them (an odd count: the
+   * first digit alone is the first byte); null if there are none or one is not a hex digit.
+   */
+  static byte[] parseBuildId(String hex) {
+    if (hex.isEmpty()) {
+      return null;
+    }
+    byte[] out = new byte[(hex.length() + 1) / 2];
+    int odd = hex.length() % 2;
+    for (int i = 0; i < hex.length(); i++) {
+      char c = hex.charAt(i);
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) {
+        return null;
+      }
+      int k = (i + odd) / 2;
+      out[k] = (byte) (((i + odd) % 2 == 0) ? d << 4 : (out[k] | d));
+    }
+    return out;
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder sb = new StringBuilder(2 * bytes.length);
+    for (byte b : bytes) {
+      sb.append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+          .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+    }
+    return sb.toString();
+  }
+
+  /** Opens the file of a build ID; {@link #failure} says so if there is none. */
+  private void openBuildId(byte[] id) {
+    Path file = buildIdPath(id);
+    if (Files.isRegularFile(file)) {
+      open(file);
+    } else {
+      failure = "could not find build ID";
+      failureUncached = true;
+      dwarf = Dwarf.open(DwarfSections.of(name -> Optional.empty(), true, 8));
+    }
+  }
+
+  /**
+   * Where llvm looks for the file of a build ID: {@code DIR/.build-id/xx/rest.debug} under the
+   * debug file directory, in lower case.
+   */
+  private Path buildIdPath(byte[] id) {
+    String hex = hex(id).toLowerCase(java.util.Locale.ROOT);
+    return debugDir.resolve(".build-id").resolve(hex.substring(0, 2))
+        .resolve(hex.substring(2) + ".debug");
   }
 
   /** An optional boolean value as llvm's command line reads it; none means true. */
@@ -363,15 +506,19 @@ final class Symbolize {
   // ------------------------------------------------------------------------------ loading
 
   /**
-   * Opens the object file, its split DWARF package ({@code dwpFile}, else FILE.dwp beside it)
-   * and, for a file without DWARF, its debug file found under {@code debugDir}.
+   * Opens the object file, its split DWARF package ({@link #dwpFile}, else FILE.dwp beside it)
+   * and, for a file without DWARF, its debug file found under {@link #debugDir}. A file that
+   * cannot be read leaves {@link #failure} set, in llvm's words, and an empty module.
    */
-  private void open(Path file, Path dwpFile, Path debugDir) {
-    IoSupport.checkReadableFile(file, "object file");
-    if (!Files.exists(file)) {
-      throw CliException.failure("cannot read object file '" + file + "': No such file");
+  private void open(Path file) {
+    ElfFile elf;
+    try {
+      elf = openModule(file);
+    } catch (ModuleFailure e) {
+      failure = e.getMessage();
+      dwarf = Dwarf.open(DwarfSections.of(name -> Optional.empty(), true, 8));
+      return;
     }
-    ElfFile elf = parseElf(file, "object file");
     // llvm-symbolizer-19 adds the module's preferred base for --relative-address, and that is 0
     // for every ELF file (only COFF has an image base): ElfFile.loadAddress() is not added, so
     // that the output stays identical (checked on an ET_EXEC linked at 0x200000).
@@ -411,8 +558,41 @@ final class Symbolize {
         dwarf = Dwarf.open(sections);
       }
     } catch (ParseException e) {
-      throw CliException.failure("cannot read object file '" + file + "': invalid DWARF ("
-          + e.getMessage() + ")");
+      failure = "invalid DWARF (" + e.getMessage() + ")";
+      dwarf = Dwarf.open(DwarfSections.of(name -> Optional.empty(), true, 8));
+    }
+  }
+
+  /** Why an object file cannot be symbolized, in llvm-symbolizer's words where it has them. */
+  private static final class ModuleFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ModuleFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static ElfFile openModule(Path file) throws ModuleFailure {
+    if (Files.isDirectory(file)) {
+      throw new ModuleFailure("Is a directory");
+    }
+    ByteView bytes;
+    try {
+      bytes = ByteView.map(file);
+    } catch (NoSuchFileException e) {
+      throw new ModuleFailure("No such file or directory");
+    } catch (AccessDeniedException e) {
+      throw new ModuleFailure("Permission denied");
+    } catch (IOException e) {
+      throw new ModuleFailure(IoSupport.describe(e));
+    }
+    if (!ElfFile.isElf(bytes)) {
+      throw new ModuleFailure("The file was not recognized as a valid object file");
+    }
+    try {
+      return ElfFile.parse(bytes);
+    } catch (ParseException e) {
+      throw new ModuleFailure("invalid ELF file (" + e.getMessage() + ")");
     }
   }
 
@@ -636,7 +816,7 @@ final class Symbolize {
    * Demangled names already printed: inlined library functions recur in most frames. At most
    * {@link #DEMANGLED_CACHE} names are kept, so memory stays bounded on any input.
    */
-  private final Map<String, String> demangled = new ConcurrentHashMap<>();
+  private final Map<String, String> demangled;
 
   private static final int DEMANGLED_CACHE = 1 << 16;
 
@@ -752,13 +932,14 @@ final class Symbolize {
       if (style == Style.JSON) {
         sb.append('[');
       }
-      long[] stale = staleAddresses(addresses);
+      Routed[] routed = route(addresses);
+      long[] stale = staleAddresses(routed);
       for (int i = 0; i < addresses.size(); i++) {
         if (style == Style.JSON && !first) {
           sb.append(',');
         }
         first = false;
-        one(sb, addresses.get(i), stale[i]);
+        answer(sb, addresses.get(i), routed[i], stale[i]);
         if (style != Style.JSON) {
           write(out, sb);
         }
@@ -798,11 +979,12 @@ final class Symbolize {
   private void answer(List<String> batch, OutputStream out) throws IOException {
     int n = batch.size();
     int tasks = n < 256 ? 1 : Math.min(THREADS * 4, n / 128);
-    long[] stale = staleAddresses(batch);
+    Routed[] routed = route(batch);
+    long[] stale = staleAddresses(routed);
     if (tasks == 1) {
       StringBuilder sb = new StringBuilder(256);
       for (int i = 0; i < n; i++) {
-        one(sb, batch.get(i), stale[i]);
+        answer(sb, batch.get(i), routed[i], stale[i]);
         if (style == Style.JSON) {
           sb.append('\n');
         }
@@ -813,7 +995,7 @@ final class Symbolize {
     long[] keys = new long[n];
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
-      Long a = parseAddress(batch.get(i).strip());
+      Long a = routed[i].error() == null ? requestAddress(routed[i].request()) : null;
       keys[i] = a == null ? -1L : a;
       order[i] = i;
     }
@@ -824,7 +1006,7 @@ final class Symbolize {
       for (int k = (int) ((long) n * t / tasks), to = (int) ((long) n * (t + 1) / tasks);
           k < to; k++) {
         int i = order[k];
-        one(sb, batch.get(i), stale[i]);
+        answer(sb, batch.get(i), routed[i], stale[i]);
         if (style == Style.JSON) {
           sb.append('\n');
         }
@@ -847,8 +1029,8 @@ final class Symbolize {
    * they were: llvm-symbolizer prints source lines byte for byte, valid UTF-8 or not.
    */
   private byte[] encode(StringBuilder sb) {
-    String text = sb.toString();
-    if (!escapedSources) {
+    String text = style == Style.JSON && pretty ? indentJson(sb) : sb.toString();
+    if (!escapedSources.get()) {
       return text.getBytes(StandardCharsets.UTF_8);
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length() + 16);
@@ -866,6 +1048,252 @@ final class Symbolize {
     return out.toByteArray();
   }
 
+  /**
+   * Reports why this module could not be opened, with its first request: on standard error in
+   * the text styles (the answer follows, as for an address nothing is known of), as the answer
+   * itself in JSON. Returns whether the answer is complete.
+   */
+  private boolean reportFailure(StringBuilder sb, OptionalLong address, String symbol) {
+    if (style != Style.JSON) {
+      env.err.println(Main.NAME + ": error: '" + objName + "': " + failure);
+      env.err.flush();
+      return false;
+    }
+    sb.append('{');
+    if (address.isPresent()) {
+      sb.append("\"Address\":\"0x").append(Long.toHexString(address.getAsLong())).append("\",");
+    }
+    sb.append("\"Error\":{\"Message\":");
+    jsonString(sb, failure);
+    sb.append("},\"ModuleName\":");
+    jsonString(sb, objName);
+    if (symbol != null && !symbol.isEmpty()) {
+      sb.append(",\"SymName\":");
+      jsonString(sb, symbol);
+    }
+    sb.append('}');
+    return true;
+  }
+
+  /**
+   * A line as llvm's parseCommand splits it: the module that answers it, the request without
+   * the module (its command kept), and whether it is the first request to a module that could
+   * not be opened; or the error that stops it, with the module name its unknown answer prints.
+   */
+  private record Routed(
+      Symbolize module, String request, boolean reportFailure, String error, String errorModule) {
+    static Routed error(String error, String module) {
+      return new Routed(null, null, false, error, module);
+    }
+  }
+
+  /** Routes each line, in order (modules are opened here, by this thread). */
+  private Routed[] route(List<String> lines) {
+    Routed[] out = new Routed[lines.size()];
+    for (int i = 0; i < out.length; i++) {
+      Routed r = route(lines.get(i));
+      Symbolize m = r.module();
+      if (m != null && m.failure != null && (!m.failureReported || m.failureUncached)
+          && isRequest(r.request())) {
+        m.failureReported = true;
+        r = new Routed(m, r.request(), true, null, null);
+      }
+      out[i] = r;
+    }
+    return out;
+  }
+
+  private Routed route(String line) {
+    if (line.isEmpty()) {
+      return new Routed(this, line, false, null, null);
+    }
+    String prefix = command(line);
+    String rest = line.substring(prefix.length());
+    // What llvm prints as the module of a line it cannot parse: the --obj file, if any.
+    String given = perLineModules || byBuildId ? "" : objName;
+    boolean file = false;
+    boolean buildId = false;
+    while (!rest.isEmpty()) {
+      rest = ltrim(rest);
+      boolean isFile = rest.startsWith("FILE:");
+      if (!isFile && !rest.startsWith("BUILDID:")) {
+        break;
+      }
+      if (file || buildId) {
+        return Routed.error("duplicate input file specification prefix", given);
+      }
+      file = isFile;
+      buildId = !isFile;
+      rest = rest.substring(isFile ? "FILE:".length() : "BUILDID:".length());
+    }
+    if (file || buildId) {
+      rest = ltrim(rest);
+      if (rest.isEmpty()) {
+        return Routed.error(file ? "must be followed by an input file"
+            : "must be followed by a hash", given);
+      }
+      if (!perLineModules) {
+        return Routed.error("input file has already been specified", given);
+      }
+      String[] word = spaceDelimitedWord(rest);
+      if (word == null || word[0].isEmpty()) {
+        return Routed.error("unbalanced quotes in input file name", given);
+      }
+      if (buildId) {
+        byte[] id = parseBuildId(word[0]);
+        if (id == null) {
+          return Routed.error("wrong format of build-id", given);
+        }
+        return new Routed(moduleByBuildId(id), prefix + word[1], false, null, null);
+      }
+      return new Routed(module(word[0]), prefix + word[1], false, null, null);
+    }
+    if (perLineModules) {
+      String[] word = spaceDelimitedWord(rest);
+      if (word == null || word[0].isEmpty()) {
+        return Routed.error("no input filename has been specified", "");
+      }
+      return new Routed(module(word[0]), prefix + word[1], false, null, null);
+    }
+    return new Routed(this, line, false, null, null);
+  }
+
+  /** Whether a request asks something (an address or a symbol) rather than being malformed. */
+  private static boolean isRequest(String request) {
+    String spec = addressSpec(request.substring(command(request).length()));
+    return !spec.isEmpty() && (parseAddress(spec) != null || !Character.isDigit(spec.charAt(0)));
+  }
+
+  /** StringRef::ltrim: without leading spaces, tabs, line feeds, vertical tabs, form feeds, CRs. */
+  private static String ltrim(String s) {
+    int i = 0;
+    while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    return s.substring(i);
+  }
+
+  /**
+   * llvm's getSpaceDelimitedWord: after spaces, CRs and LFs, a word up to the next of them, or
+   * up to a matching quote when it starts with ' or "; the word and the rest, or null for an
+   * unmatched quote.
+   */
+  private static String[] spaceDelimitedWord(String s) {
+    int i = 0;
+    while (i < s.length() && " \n\r".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+      int end = s.indexOf(s.charAt(i), i + 1);
+      return end < 0 ? null : new String[] {s.substring(i + 1, end), s.substring(end + 1)};
+    }
+    int end = i;
+    while (end < s.length() && " \n\r".indexOf(s.charAt(end)) < 0) {
+      end++;
+    }
+    return new String[] {s.substring(i, end), s.substring(end)};
+  }
+
+  /** The symbolizer of a module named on an input line, opened on first use. */
+  private Symbolize module(String name) {
+    return modules.computeIfAbsent("FILE:" + name, key -> {
+      Symbolize m = new Symbolize(this, name);
+      Path file;
+      try {
+        file = Path.of(name);
+      } catch (RuntimeException e) {
+        m.failure = "No such file or directory";
+        m.dwarf = Dwarf.open(DwarfSections.of(section -> Optional.empty(), true, 8));
+        return m;
+      }
+      m.open(file);
+      return m;
+    });
+  }
+
+  /** The symbolizer of the module with a build ID, found on first use. */
+  private Symbolize moduleByBuildId(byte[] id) {
+    String hex = hex(id);
+    return modules.computeIfAbsent("BUILDID:" + hex, key -> {
+      Symbolize m = new Symbolize(this, hex);
+      m.openBuildId(id);
+      return m;
+    });
+  }
+
+  /** Answers a routed line. */
+  private void answer(StringBuilder sb, String line, Routed routed, long stale) {
+    if (routed.error() != null) {
+      env.err.println(Main.NAME + ": error: '" + line + "': " + routed.error());
+      env.err.flush();
+      unknown(sb, routed.errorModule());
+      return;
+    }
+    routed.module().one(sb, line, routed.request(), stale, routed.reportFailure());
+  }
+
+  /**
+   * Compact JSON laid out as llvm's JSON writer does with {@code --pretty-print}: each member and
+   * element on a line of its own, indented by two spaces a level, {@code ": "} after names, and
+   * empty objects and arrays as {@code {}} and {@code []}.
+   */
+  static String indentJson(CharSequence json) {
+    StringBuilder out = new StringBuilder(json.length() * 2);
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        out.append(c);
+        if (c == '\\') {
+          out.append(json.charAt(++i));
+        } else if (c == '"') {
+          inString = false;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"':
+          inString = true;
+          out.append(c);
+          break;
+        case '{':
+        case '[':
+          char close = c == '{' ? '}' : ']';
+          if (i + 1 < json.length() && json.charAt(i + 1) == close) {
+            out.append(c).append(close);
+            i++;
+          } else {
+            out.append(c);
+            newline(out, ++depth);
+          }
+          break;
+        case '}':
+        case ']':
+          newline(out, --depth);
+          out.append(c);
+          break;
+        case ',':
+          out.append(c);
+          newline(out, depth);
+          break;
+        case ':':
+          out.append(": ");
+          break;
+        default:
+          out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void newline(StringBuilder out, int depth) {
+    out.append('\n');
+    for (int k = 0; k < depth; k++) {
+      out.append("  ");
+    }
+  }
+
   /** llvm-symbolizer's input commands. */
   private enum Command { CODE, DATA, FRAME }
 
@@ -875,11 +1303,11 @@ final class Symbolize {
    * there (its request's address is left unset and read anyway), 0 before any. Counted from the
    * lines answered before, so that answers in parallel print the same.
    */
-  private long[] staleAddresses(List<String> lines) {
-    long[] out = new long[lines.size()];
+  private long[] staleAddresses(Routed[] lines) {
+    long[] out = new long[lines.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = lastAddress;
-      Long a = requestAddress(lines.get(i));
+      Long a = lines[i].error() == null ? requestAddress(lines[i].request()) : null;
       if (a != null) {
         lastAddress = a;
       }
@@ -918,11 +1346,15 @@ final class Symbolize {
    * then the first word, an address or else a symbol name with an optional {@code +OFFSET}.
    * {@code stale} is the address header of a DATA or FRAME request by symbol name.
    */
-  private void one(StringBuilder sb, String line, long stale) {
-    String prefix = command(line);
+  /**
+   * Answers {@code request}, which is {@code line} without the object file it may name (error
+   * messages quote the whole line).
+   */
+  private void one(StringBuilder sb, String line, String request, long stale, boolean report) {
+    String prefix = command(request);
     Command cmd = prefix.equals("DATA ") ? Command.DATA
         : prefix.equals("FRAME ") ? Command.FRAME : Command.CODE;
-    String spec = addressSpec(line.substring(prefix.length()));
+    String spec = addressSpec(request.substring(prefix.length()));
     Long address = parseAddress(spec);
     if (address == null) {
       if (spec.isEmpty() || Character.isDigit(spec.charAt(0))) {
@@ -932,11 +1364,17 @@ final class Symbolize {
           env.err.flush();
         }
         unknown(sb, line.isEmpty() ? "" : objName);
-      } else if (cmd == Command.CODE) {
+        return;
+      }
+      int plus = symbolOffset(spec);
+      if (report && reportFailure(sb, OptionalLong.empty(),
+          plus < 0 ? spec : spec.substring(0, plus))) {
+        return;
+      }
+      if (cmd == Command.CODE) {
         symbolLookup(sb, spec);
       } else {
         // By symbol name, llvm looks up DATA and FRAME at the offset alone (0 without one).
-        int plus = symbolOffset(spec);
         String name = plus < 0 ? spec : spec.substring(0, plus);
         long offset = plus < 0 ? 0 : parseAddress(spec.substring(plus + 1));
         long a = (relative ? offset + base : offset) - adjustVma;
@@ -948,6 +1386,9 @@ final class Symbolize {
       }
       return;
     }
+    if (report && reportFailure(sb, OptionalLong.of(address), null)) {
+      return;
+    }
     long a = (relative ? address + base : address) - adjustVma;
     if (cmd == Command.DATA) {
       data(sb, address, address, null, a);
@@ -957,7 +1398,9 @@ final class Symbolize {
       frame(sb, address, address, null, a);
       return;
     }
-    List<Frame> frames = symbolize(a);
+    // Of a module it could not open, llvm's inlining lookup has no frames at all.
+    List<Frame> frames = failure != null && inlines && style == Style.JSON ? List.of()
+        : symbolize(a);
     if (style == Style.JSON) {
       sb.append("{\"Address\":\"0x").append(Long.toHexString(address)).append("\",\"ModuleName\":");
       jsonString(sb, objName);
@@ -1317,12 +1760,12 @@ final class Symbolize {
   private static final char ESCAPE = 0xDC00;
 
   /** Whether some source file read had escaped bytes, which {@link #encode} then looks for. */
-  private volatile boolean escapedSources;
+  private final AtomicBoolean escapedSources;
 
   /** Source files by the name they were opened with, read once per run. */
-  private final Map<String, Source> sources = new ConcurrentHashMap<>();
+  private final Map<String, Source> sources;
 
-  private final AtomicLong cachedSourceChars = new AtomicLong();
+  private final AtomicLong cachedSourceChars;
 
   /**
    * Appends {@link #contextLines} lines of {@code file} around {@code line} as llvm's
@@ -1368,7 +1811,7 @@ final class Symbolize {
     }
     Source read = readSource(file);
     if (read.escaped() != null) {
-      escapedSources = true;
+      escapedSources.set(true);
     }
     if (cachedSourceChars.addAndGet(read.text().length()) <= SOURCE_CACHE_CHARS) {
       Source raced = sources.putIfAbsent(file, read);
