@@ -559,11 +559,22 @@ final class Symbolize {
         dwarf = Dwarf.open(sections,
             DwarfSections.of(dwp::section, dwp.isLittleEndian(), dwp.is64() ? 8 : 4));
       } else {
-        dwarf = Dwarf.open(sections);
+        // Without a package, as llvm: each skeleton's .dwo file, at its comp_dir/dwo_name.
+        dwarf = Dwarf.open(sections, Symbolize::dwoSections);
       }
     } catch (ParseException e) {
       failure = "invalid DWARF (" + e.getMessage() + ")";
       dwarf = Dwarf.open(DwarfSections.of(name -> Optional.empty(), true, 8));
+    }
+  }
+
+  /** The sections of the .dwo file at {@code path}, or empty if it is not a readable ELF file. */
+  private static Optional<DwarfSections> dwoSections(String path) {
+    try {
+      ElfFile dwo = openModule(Path.of(path));
+      return Optional.of(DwarfSections.of(dwo::section, dwo.isLittleEndian(), dwo.is64() ? 8 : 4));
+    } catch (ModuleFailure | RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -350,6 +350,36 @@ class SymbolizeTest {
   }
 
   /**
+   * Split DWARF left in {@code .dwo} files beside the binary, not packaged: each skeleton's file
+   * is found at its comp_dir/dwo_name, as llvm finds it (inlined frames, start lines and
+   * locals come from there); then with the files gone.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"-gdwarf-4", "-gdwarf-5"})
+  void matchesLlvmSymbolizerWithDwoFiles(String version) throws Exception {
+    Path binary = compile("-g", version, "-O2", "-gsplit-dwarf");
+    List<Path> dwos;
+    try (var files = Files.list(dir)) {
+      dwos = files.filter(p -> p.toString().endsWith(".dwo")).toList();
+    }
+    assumeTrue(!dwos.isEmpty(), "gcc wrote no .dwo file: skipping");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    List<String> addrs = addresses(binary);
+    StringBuilder in = new StringBuilder();
+    for (String a : addrs) {
+      in.append(a).append('\n').append("FRAME ").append(a).append('\n');
+    }
+    String[][] variants = {{}, {"--verbose"}, {"--output-style=JSON"}, {"--output-style=GNU"}};
+    String out = compareLive(binary, dir, in.toString(), variants);
+    assertThat(out).contains("Function start line: ");
+    for (Path dwo : dwos) {
+      Files.delete(dwo);
+    }
+    compareLive(binary, dir, in.toString(), variants);
+  }
+
+  /**
    * Without {@code --obj}, each line names its object file as llvm's parseCommand reads it: a
    * first word, quoted or not, {@code FILE:} and {@code BUILDID:} prefixes (found under the
    * debug file directory), with their errors, and files that cannot be opened (reported once,

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,11 +30,13 @@ import java.util.function.Supplier;
  * every DW_FORM of DWARF 2-5 and the GNU extensions; {@code .debug_ranges} and {@code
  * .debug_rnglists}; {@code .debug_addr}/{@code .debug_str_offsets}; split DWARF through {@link
  * #open(DwarfSections, DwarfSections)} (DWARF 5 and GNU DWARF 4 {@code .dwp} packages, or a single
- * {@code .dwo}).
+ * {@code .dwo}) or through {@link #open(DwarfSections, java.util.function.Function)} (each
+ * skeleton's own {@code .dwo} file).
  *
  * <p>Not supported: supplementary object files ({@code .gnu_debugaltlink}, {@code .debug_sup}:
- * DW_FORM_GNU_ref_alt, DW_FORM_GNU_strp_alt, DW_FORM_ref_sup4/8 are read but not followed), type
- * units in DWARF 4 {@code .debug_types} (not needed for symbolication), location lists.
+ * DW_FORM_GNU_ref_alt, DW_FORM_GNU_strp_alt, DW_FORM_ref_sup4/8 are read but not followed, as
+ * llvm-symbolizer-19 does not follow them either), type units in DWARF 4 {@code .debug_types}
+ * (not needed for symbolication).
  *
  * <p>All parsing is lazy and offset-based over {@link ByteView}s; line rows live in primitive
  * arrays. Malformed input only ever raises {@link DebugInfoException}; nesting, reference chains
@@ -65,15 +69,26 @@ public final class Dwarf {
   /** The split DWARF package, or null. */
   private final Dwarf dwp;
 
+  /**
+   * Without a package: the sections of the {@code .dwo} file at a path, or empty; null when
+   * split units are not looked for in {@code .dwo} files.
+   */
+  private final Function<String, Optional<DwarfSections>> dwoFiles;
+
+  /** The {@code .dwo} files read so far, by path; empty for a file that could not be read. */
+  private final Map<String, Optional<Dwarf>> dwoDwarfs = new ConcurrentHashMap<>();
+
   /** For a package: rows of .debug_cu_index, or null if there is no index (a single .dwo). */
   private long[] indexSignatures;
 
   private long[][] indexOffsets;
   private int[] indexSections;
   private final Map<Long, DwarfUnit> splitUnits = new HashMap<>();
-  private final Map<Long, Names> nameCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Long, Names> nameCache = new ConcurrentHashMap<>();
 
-  private Dwarf(DwarfSections s, Dwarf main, DwarfSections package_) {
+  private Dwarf(DwarfSections s, Dwarf main, DwarfSections package_,
+      Function<String, Optional<DwarfSections>> dwoFiles) {
+    this.dwoFiles = dwoFiles;
     le = s.littleEndian();
     defaultAddrSize = s.addressSize();
     String x = main != null ? ".dwo" : "";
@@ -104,7 +119,7 @@ public final class Dwarf {
     if (main != null) {
       readCuIndex(s.section(".debug_cu_index"));
     }
-    dwp = package_ == null ? null : new Dwarf(package_, this, null);
+    dwp = package_ == null ? null : new Dwarf(package_, this, null, null);
   }
 
   /**
@@ -120,7 +135,29 @@ public final class Dwarf {
   public static Dwarf open(DwarfSections sections, DwarfSections splitDwarf) {
     Objects.requireNonNull(sections, "sections");
     Objects.requireNonNull(splitDwarf, "splitDwarf");
-    return guard(() -> new Dwarf(sections, null, splitDwarf));
+    return guard(() -> new Dwarf(sections, null, splitDwarf, null));
+  }
+
+  /**
+   * Opens the DWARF data of an object file whose split units are in {@code .dwo} files, as llvm
+   * finds them without a package: for a skeleton unit, {@code dwoFiles} is asked for the
+   * sections of the file at its DW_AT_dwo_name (joined to its DW_AT_comp_dir when relative),
+   * once per path, and the split unit is the one there with the skeleton's DWO id.
+   *
+   * <pre>{@code
+   * Dwarf dwarf = Dwarf.open(sections, path -> readSectionsOf(path));  // empty if unreadable
+   * }</pre>
+   *
+   * @param sections the sections of the object file with the skeleton units
+   * @param dwoFiles the sections of the {@code .dwo} file at a path, or empty
+   * @return the reader
+   * @throws DebugInfoException if the unit headers are malformed
+   */
+  public static Dwarf open(
+      DwarfSections sections, Function<String, Optional<DwarfSections>> dwoFiles) {
+    Objects.requireNonNull(sections, "sections");
+    Objects.requireNonNull(dwoFiles, "dwoFiles");
+    return guard(() -> new Dwarf(sections, null, null, dwoFiles));
   }
 
   private void readCuIndex(ByteView idx) {
@@ -179,11 +216,37 @@ public final class Dwarf {
 
   /** Returns the split unit for a skeleton, or null. */
   DwarfUnit splitUnit(DwarfUnit skeleton) {
-    if (dwp == null) {
+    long id = skeleton.dwoIdValue();
+    if (id == 0) {
       return null;
     }
-    long id = skeleton.dwoIdValue();
-    return id == 0 ? null : dwp.findSplit(id, skeleton);
+    if (dwp != null) {
+      return dwp.findSplit(id, skeleton);
+    }
+    if (dwoFiles == null) {
+      return null;
+    }
+    Optional<String> name = skeleton.dwoName();
+    if (name.isEmpty() || name.get().isEmpty()) {
+      return null;
+    }
+    String path = name.get();
+    String compDir = skeleton.compDir().orElse("");
+    if (!path.startsWith("/") && !compDir.isEmpty()) {
+      path = compDir.endsWith("/") ? compDir + path : compDir + "/" + path;
+    }
+    Optional<Dwarf> dwo = dwoDwarfs.computeIfAbsent(path, this::openDwo);
+    return dwo.map(d -> d.findSplit(id, skeleton)).orElse(null);
+  }
+
+  /** The split DWARF of the {@code .dwo} file at {@code path}, or empty if it cannot be read. */
+  private Optional<Dwarf> openDwo(String path) {
+    try {
+      Optional<DwarfSections> sections = dwoFiles.apply(path);
+      return sections.map(s -> new Dwarf(s, this, null, null));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // llvm, too, goes on without the split unit
+    }
   }
 
   private synchronized DwarfUnit findSplit(long dwoId, DwarfUnit skeleton) {
@@ -262,7 +325,7 @@ public final class Dwarf {
    */
   public static Dwarf open(DwarfSections sections) {
     Objects.requireNonNull(sections, "sections");
-    return guard(() -> new Dwarf(sections, null, null));
+    return guard(() -> new Dwarf(sections, null, null, null));
   }
 
   /** Runs an action, turning any runtime failure from malformed input into DebugInfoException. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +106,8 @@ class DwarfLocalBuildTest {
     "cpp-gcc-O2-types4   | cpp | g++ -O2 -gdwarf-4 -fdebug-types-section",
     "cpp-gcc-O2-split4   | cpp | g++ -O2 -gdwarf-4 -gsplit-dwarf",
     "cpp-gcc-O2-split5   | cpp | g++ -O2 -gdwarf-5 -gsplit-dwarf",
+    "c-gcc-O2-dwo4       | c   | gcc -O2 -gdwarf-4 -gsplit-dwarf",
+    "cpp-gcc-O2-dwo5     | cpp | g++ -O2 -gdwarf-5 -gsplit-dwarf",
     "rust-O2-v0          | rs  | rustc -C opt-level=2 -g -C symbol-mangling-version=v0",
     "rust-O2-lines       | rs  | rustc -C opt-level=2 -C debuginfo=line-tables-only",
   })
@@ -116,7 +119,9 @@ class DwarfLocalBuildTest {
     assumeTrue(run(cmd, "") != null, cmd.get(0) + " absent or failed: skipping " + name);
     Path bin = dir.resolve(name);
     Path dwp = dir.resolve(name + ".dwp");
-    if (command.contains("-gsplit-dwarf")) {
+    // "-dwo": the .dwo files stay beside the binary, unpackaged, found through the skeletons.
+    boolean keepDwo = name.contains("-dwo");
+    if (command.contains("-gsplit-dwarf") && !keepDwo) {
       List<String> dwos = new ArrayList<>();
       try (var files = Files.list(dir)) {
         files.filter(p -> p.toString().endsWith(".dwo")).forEach(p -> dwos.add(p.toString()));
@@ -129,7 +134,15 @@ class DwarfLocalBuildTest {
       }
     }
     List<Map<String, Object>> expected = expectations(bin);
-    Dwarf dwarf = Files.exists(dwp)
+    Dwarf dwarf = keepDwo
+        ? Dwarf.open(DwarfTestSupport.elfSections(bin), path -> {
+          try {
+            return Optional.of(DwarfTestSupport.elfSections(Path.of(path)));
+          } catch (IOException e) {
+            return Optional.empty();
+          }
+        })
+        : Files.exists(dwp)
         ? Dwarf.open(DwarfTestSupport.elfSections(bin), DwarfTestSupport.elfSections(dwp))
         : Dwarf.open(DwarfTestSupport.elfSections(bin));
     DwarfCorpusTest.checkRecords(name, dwarf, expected, 100);
