@@ -93,6 +93,8 @@ final class Symbolize {
   private boolean basenames;
   private PathKind paths = PathKind.ABSOLUTE;
   private boolean verbose;
+  /** llvm's --untag-addresses (on by default): symbol addresses lose their tag byte. */
+  private boolean untag = true;
   private int contextLines;
   private long adjustVma;
   private Style style = Style.LLVM;
@@ -163,6 +165,7 @@ final class Symbolize {
     basenames = first.basenames;
     paths = first.paths;
     verbose = first.verbose;
+    untag = first.untag;
     contextLines = first.contextLines;
     adjustVma = first.adjustVma;
     style = first.style;
@@ -230,6 +233,23 @@ final class Symbolize {
                 + " 64 MiB are not read.")
         .option("--dwp", "FILE", false,
             "The DWARF package for split units (default: FILE.dwp beside the object file).")
+        .option("--untag-addresses", null, false,
+            "Clear the tag byte of symbol addresses, sign-extending bit 55 as llvm does for"
+                + " kernel addresses (default).")
+        .option("--no-untag-addresses", null, false, "Keep symbol addresses as they are.")
+        .option("--cache-size", "BYTES", false,
+            "Accepted for llvm compatibility: every module named stays open.")
+        .option("--debuginfod", null, false,
+            "Accepted for llvm compatibility: no debug file is fetched over the network.")
+        .option("--no-debuginfod", null, false, "Accepted for llvm compatibility (the default).")
+        .option("--color", "[=WHEN]", false,
+            "Accepted for llvm compatibility: it only colors symbolizer markup.")
+        .option("--dia", null, false, "Accepted for llvm compatibility (Windows PDB only).")
+        .option("--default-arch", "ARCH", false,
+            "Accepted for llvm compatibility (multi-architecture Mach-O only).")
+        .option("--dsym-hint", "DIR", false,
+            "Accepted for llvm compatibility (Mach-O only); a DIR without the .dSYM extension"
+                + " is warned about, as llvm does.")
         .option("--debug-file-directory", "DIR", false,
             "Where to look for the debug file of a file without DWARF, by build id"
                 + " (DIR/.build-id/xx/rest.debug) and .gnu_debuglink (default: /usr/lib/debug).")
@@ -361,6 +381,17 @@ final class Symbolize {
     s.basenames = basenames && !relative;
     s.paths = relative ? PathKind.RELATIVE : PathKind.ABSOLUTE;
     s.verbose = parsed.flag("--verbose");
+    s.untag = parsed.position("--no-untag-addresses") <= parsed.position("--untag-addresses");
+    String cacheSize = parsed.option("--cache-size");
+    if (cacheSize != null && parseAddress(cacheSize) == null) {
+      throw CliException.usage("--cache-size=: expected a non-negative integer, but got '"
+          + cacheSize + "'");
+    }
+    String hint = parsed.option("--dsym-hint");
+    if (hint != null && !hint.endsWith(".dSYM")) {
+      env.err.println("Warning: invalid dSYM hint: \"" + hint
+          + "\" (must have the '.dSYM' extension).");
+    }
     String context = parsed.option("--print-source-context-lines");
     if (context != null) {
       Integer lines = parseInt(context);
@@ -529,7 +560,7 @@ final class Symbolize {
     base = 0;
     symbolTable = CompletableFuture.supplyAsync(() -> {
       try {
-        return readSymbols(elf);
+        return readSymbols(elf, untag);
       } catch (ParseException | IndexOutOfBoundsException e) {
         return SymbolTable.EMPTY;
       }
@@ -630,7 +661,7 @@ final class Symbolize {
   }
 
   /** Reads .symtab (or .dynsym when .symtab has no symbols) as llvm-symbolizer does. */
-  private static SymbolTable readSymbols(ElfFile elf) {
+  private static SymbolTable readSymbols(ElfFile elf, boolean untag) {
     List<ElfSection> sections = elf.sections();
     ElfSection table = null;
     int entry = elf.is64() ? 24 : 16;
@@ -701,6 +732,9 @@ final class Symbolize {
       }
       if (arm && type == 2) {
         value &= ~1L;
+      }
+      if (untag) {
+        value = (value << 8) >> 8; // bits 56-63 become copies of bit 55
       }
       syms.add(new Sym(value, size, name, binding == 0 ? i : 0));
     }

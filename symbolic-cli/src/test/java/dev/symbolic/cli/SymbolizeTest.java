@@ -350,6 +350,55 @@ class SymbolizeTest {
   }
 
   /**
+   * Symbol addresses with a tag in their top byte (as HWASan and MTE builds can carry): llvm
+   * untags them by default, sign-extending bit 55, and keeps them with {@code
+   * --no-untag-addresses}; the flags llvm takes for other formats or for markup are accepted.
+   */
+  @Test
+  void untagsSymbolAddressesAsLlvmDoes() throws Exception {
+    Path binary = compile("-g", "-O2");
+    byte[] elf = Files.readAllBytes(binary);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int shoff = (int) b.getLong(0x28);
+    int shentsize = b.getShort(0x3a) & 0xffff;
+    int shnum = b.getShort(0x3c) & 0xffff;
+    int tagged = 0;
+    for (int i = 0; i < shnum; i++) {
+      int sh = shoff + i * shentsize;
+      if (b.getInt(sh + 4) != 2) {
+        continue; // SHT_SYMTAB only
+      }
+      int symOff = (int) b.getLong(sh + 0x18);
+      int symSize = (int) b.getLong(sh + 0x20);
+      int strSh = shoff + b.getInt(sh + 0x28) * shentsize;
+      int strOff = (int) b.getLong(strSh + 0x18);
+      for (int e = symOff; e + 24 <= symOff + symSize; e += 24) {
+        int name = strOff + b.getInt(e);
+        if (new String(elf, name, 5, StandardCharsets.US_ASCII).equals("work\0")) {
+          elf[e + 8 + 7] = 0x12; // the top byte of st_value
+          tagged++;
+        }
+      }
+    }
+    assumeTrue(tagged == 1, "no symbol 'work' to tag: skipping");
+    Path taggedBinary = Files.write(dir.resolve("tagged"), elf);
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    StringBuilder in = new StringBuilder("work\nwork+4\nDATA work\n");
+    for (String a : addresses(binary).subList(0, 8)) {
+      in.append(a).append('\n');
+    }
+    String[][] variants = {
+        {}, {"--no-untag-addresses"}, {"--no-untag-addresses", "--untag-addresses"},
+        {"--untag-addresses", "--no-untag-addresses", "--output-style=JSON"},
+        {"--cache-size=1000", "--no-debuginfod", "--color=never", "--dia", "--default-arch=x86_64",
+            "--dsym-hint=x.dSYM"},
+    };
+    String out = compareLive(taggedBinary, dir, in.toString(), variants);
+    assertThat(out).contains("work\n");
+  }
+
+  /**
    * Split DWARF left in {@code .dwo} files beside the binary, not packaged: each skeleton's file
    * is found at its comp_dir/dwo_name, as llvm finds it (inlined frames, start lines and
    * locals come from there); then with the files gone.
