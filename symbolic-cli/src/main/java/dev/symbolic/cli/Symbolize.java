@@ -961,16 +961,21 @@ final class Symbolize {
       radix = 8;
       s = s.substring(1);
     }
-    if (s.isEmpty() || s.length() > 64) {
+    if (s.isEmpty()) {
       return null;
     }
+    // ASCII digits only, up to 2^64 - 1, as llvm's getAsInteger.
+    long value = 0;
     for (int i = 0; i < s.length(); i++) {
-      if (Character.digit(s.charAt(i), radix) < 0) {
+      char c = s.charAt(i);
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10
+          : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : radix;
+      if (d >= radix || Long.compareUnsigned(value, Long.divideUnsigned(-1L - d, radix)) > 0) {
         return null;
       }
+      value = value * radix + d;
     }
-    java.math.BigInteger value = new java.math.BigInteger(s, radix);
-    return value.bitLength() > 64 ? null : value.longValue();
+    return value;
   }
 
   private int symbolizeAll(List<String> addresses) throws IOException {
