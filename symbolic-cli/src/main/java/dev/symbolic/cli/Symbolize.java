@@ -185,7 +185,8 @@ final class Symbolize {
             + " ADDRESS (the local variables of the frames there: function, name, declaration,"
             + " frame offset, size, tag offset). Short options -e FILE, -i, -f[=KIND], -C, -a,"
             + " -p, -s are accepted as well, grouped too (-aps). A"
-            + " FILE.dwp beside the file is used for split DWARF; a file without DWARF is"
+            + " FILE.dwp beside the file is used for split DWARF, else each unit's .dwo file"
+            + " (at its compilation directory); a file without DWARF is"
             + " searched for a debug file (build id, .gnu_debuglink). Without --obj or"
             + " --build-id, each line names its file before the address: MODULE ADDRESS,"
             + " FILE:MODULE ADDRESS or BUILDID:HEX ADDRESS (a name may be quoted).",
