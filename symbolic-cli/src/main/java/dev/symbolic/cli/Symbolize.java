@@ -477,7 +477,7 @@ final class Symbolize {
     } else {
       failure = "could not find build ID";
       failureUncached = true;
-      dwarf = Dwarf.open(DwarfSections.of(name -> Optional.empty(), true, 8));
+      dwarf = noDwarf();
     }
   }
 
@@ -552,7 +552,7 @@ final class Symbolize {
       elf = openModule(file);
     } catch (ModuleFailure e) {
       failure = e.getMessage();
-      dwarf = Dwarf.open(DwarfSections.of(name -> Optional.empty(), true, 8));
+      dwarf = noDwarf();
       return;
     }
     // llvm-symbolizer-19 adds the module's preferred base for --relative-address, and that is 0
@@ -596,8 +596,13 @@ final class Symbolize {
       }
     } catch (ParseException e) {
       failure = "invalid DWARF (" + e.getMessage() + ")";
-      dwarf = Dwarf.open(DwarfSections.of(name -> Optional.empty(), true, 8));
+      dwarf = noDwarf();
     }
+  }
+
+  /** The DWARF of a module that could not be opened: it knows no address. */
+  private static Dwarf noDwarf() {
+    return Dwarf.open(DwarfSections.of(name -> Optional.empty(), true, 8));
   }
 
   /** The sections of the .dwo file at {@code path}, or empty if it is not a readable ELF file. */
@@ -1258,7 +1263,7 @@ final class Symbolize {
         file = Path.of(name);
       } catch (RuntimeException e) {
         m.failure = "No such file or directory";
-        m.dwarf = Dwarf.open(DwarfSections.of(section -> Optional.empty(), true, 8));
+        m.dwarf = noDwarf();
         return m;
       }
       m.open(file);
