@@ -12,6 +12,7 @@ import dev.symbolic.debuginfo.DwarfLineTable.PathKind;
 import dev.symbolic.debuginfo.DwarfSections;
 import dev.symbolic.debuginfo.DwarfVariable;
 import dev.symbolic.debuginfo.ElfDebugFiles;
+import dev.symbolic.debuginfo.ElfDebugLink;
 import dev.symbolic.debuginfo.ElfFile;
 import dev.symbolic.debuginfo.ElfSection;
 import java.io.BufferedOutputStream;
@@ -127,6 +128,7 @@ final class Symbolize {
   private final Map<String, Symbolize> modules = new HashMap<>();
   private Path dwpFile;
   private Path debugDir = Path.of("/usr/lib/debug");
+  private Path fallbackDebugPath = Path.of("/usr/lib/debug");
 
   /**
    * Why this module could not be opened, or null. llvm reports it with the first request and
@@ -171,6 +173,7 @@ final class Symbolize {
     style = first.style;
     dwpFile = first.dwpFile;
     debugDir = first.debugDir;
+    fallbackDebugPath = first.fallbackDebugPath;
   }
 
   /** The {@code symbolize} command. */
@@ -186,8 +189,8 @@ final class Symbolize {
             + " frame offset, size, tag offset). Short options -e FILE, -i, -f[=KIND], -C, -a,"
             + " -p, -s are accepted as well, grouped too (-aps). A"
             + " FILE.dwp beside the file is used for split DWARF, else each unit's .dwo file"
-            + " (at its compilation directory); a file without DWARF is"
-            + " searched for a debug file (build id, .gnu_debuglink). Without --obj or"
+            + " (at its compilation directory); a separate debug file is looked for, as llvm"
+            + " does, by build id and then .gnu_debuglink. Without --obj or"
             + " --build-id, each line names its file before the address: MODULE ADDRESS,"
             + " FILE:MODULE ADDRESS or BUILDID:HEX ADDRESS (a name may be quoted).",
         "[ADDRESS...]", 0, Integer.MAX_VALUE, parsed -> run(env, parsed))
@@ -252,8 +255,12 @@ final class Symbolize {
             "Accepted for llvm compatibility (Mach-O only); a DIR without the .dSYM extension"
                 + " is warned about, as llvm does.")
         .option("--debug-file-directory", "DIR", false,
-            "Where to look for the debug file of a file without DWARF, by build id"
-                + " (DIR/.build-id/xx/rest.debug) and .gnu_debuglink (default: /usr/lib/debug).")
+            "Where to look for a file's debug file by build id, DIR/.build-id/xx/rest.debug"
+                + " (default: /usr/lib/debug).")
+        .option("--fallback-debug-path", "DIR", false,
+            "Where to look for a file's .gnu_debuglink debug file after its own directory and"
+                + " its .debug directory: DIR followed by the file's absolute directory (default:"
+                + " /usr/lib/debug).")
         .operand("ADDRESS", "An address in the file's address space.");
   }
 
@@ -417,6 +424,10 @@ final class Symbolize {
     if (debugDir != null) {
       s.debugDir = Path.of(debugDir);
     }
+    String fallback = parsed.option("--fallback-debug-path");
+    if (fallback != null) {
+      s.fallbackDebugPath = Path.of(fallback);
+    }
     if (!s.perLineModules) {
       if (buildIdBytes != null) {
         s.openBuildId(buildIdBytes);
@@ -567,19 +578,17 @@ final class Symbolize {
       }
     });
     ElfFile debug = elf;
-    if (!elf.hasSection(".debug_info") && !elf.hasSection(".debug_line")) {
-      Optional<Path> found = Optional.empty();
+    Optional<Path> found = Optional.empty();
+    try {
+      found = debugFile(file, elf);
+    } catch (RuntimeException e) {
+      // No usable debug file: the file's own DWARF, if any, and its symbol table answer.
+    }
+    if (found.isPresent()) {
       try {
-        found = ElfDebugFiles.find(file, elf, List.of(debugDir));
-      } catch (RuntimeException e) {
-        // No usable debug file: the symbol table alone answers.
-      }
-      if (found.isPresent()) {
-        try {
-          debug = parseElf(found.get(), "debug file");
-        } catch (CliException e) {
-          debug = elf;
-        }
+        debug = parseElf(found.get(), "debug file");
+      } catch (CliException e) {
+        debug = elf;
       }
     }
     ElfFile d = debug;
@@ -598,6 +607,33 @@ final class Symbolize {
       failure = "invalid DWARF (" + e.getMessage() + ")";
       dwarf = noDwarf();
     }
+  }
+
+  /**
+   * The separate debug file llvm-symbolizer reads for an ELF file, looked for whether or not the
+   * file has DWARF of its own: by build ID, the first {@code DIR/.build-id/xx/rest.debug} that
+   * exists under the debug file directory; else by {@code .gnu_debuglink}, with a matching
+   * CRC-32, beside the file, in its {@code .debug} directory, or under the fallback debug path
+   * followed by the file's absolute directory.
+   */
+  private Optional<Path> debugFile(Path file, ElfFile elf) {
+    for (Path candidate : ElfDebugFiles.buildIdCandidates(elf, List.of(debugDir))) {
+      if (Files.exists(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    Optional<ElfDebugLink> link = elf.debugLink();
+    if (link.isEmpty() || link.get().fileName().isEmpty()) {
+      return Optional.empty();
+    }
+    for (Path candidate : ElfDebugFiles.debugLinkCandidates(file, link.get(),
+        List.of(fallbackDebugPath))) {
+      if (Files.isRegularFile(candidate)
+          && ElfDebugFiles.crc32(candidate) == link.get().crc32()) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The DWARF of a module that could not be opened: it knows no address. */

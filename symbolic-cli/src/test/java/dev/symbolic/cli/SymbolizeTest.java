@@ -350,6 +350,44 @@ class SymbolizeTest {
   }
 
   /**
+   * The separate debug file as llvm finds it: by build id under the debug file directory even
+   * for a file with DWARF of its own (the build id's file wins), and by {@code .gnu_debuglink}
+   * beside the file or under {@code --fallback-debug-path}, not under the debug file directory.
+   */
+  @Test
+  void findsDebugFilesAsLlvmDoes() throws Exception {
+    Path binary = compile("-g", "-O2", "-Wl,--build-id=0x1234abcd");
+    // The same program two lines lower, with the same build id: its DWARF says other lines.
+    Files.writeString(dir.resolve("shifted.c"), "\n\n" + PROGRAM);
+    assumeTrue(exec(dir, "", "gcc", "-g", "-O2", "-Wl,--build-id=0x1234abcd", "-o", "shifted",
+        "shifted.c") != null, "gcc failed: skipping");
+    Path byId = Files.createDirectories(dir.resolve("ids/.build-id/12"));
+    Files.copy(dir.resolve("shifted"), byId.resolve("34abcd.debug"));
+    assumeTrue(exec(dir, "", "objcopy", "--only-keep-debug", "prog", "prog.debug") != null
+        && exec(dir, "", "objcopy", "--strip-debug", "--add-gnu-debuglink=prog.debug", "prog",
+        "linked") != null, "objcopy failed: skipping");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    String in = String.join("\n", addresses(binary).subList(0, 40)) + "\n";
+    // The debug file under FALLBACK/<absolute directory of the binary>/prog.debug only.
+    Path fallback = dir.resolve("fallback");
+    Path away = Files.createDirectories(Path.of(fallback + dir.toAbsolutePath().toString()));
+    Files.move(dir.resolve("prog.debug"), away.resolve("prog.debug"));
+    String[][] variants = {
+        {}, {"--debug-file-directory=" + dir.resolve("ids")},
+        {"--fallback-debug-path=" + fallback}, {"--debug-file-directory=" + fallback},
+    };
+    for (Path obj : List.of(binary, dir.resolve("linked"))) {
+      String out = compareLive(obj, dir, in, variants);
+      assertThat(out).contains("prog.c:");
+    }
+    assertThat(compareLive(binary, dir, in, new String[][] {
+        {"--debug-file-directory=" + dir.resolve("ids")}})).contains("shifted.c:");
+    assertThat(compareLive(dir.resolve("linked"), dir, in, new String[][] {
+        {"--debug-file-directory=" + fallback}})).doesNotContain("prog.c:");
+  }
+
+  /**
    * Symbol addresses with a tag in their top byte (as HWASan and MTE builds can carry): llvm
    * untags them by default, sign-extending bit 55, and keeps them with {@code
    * --no-untag-addresses}; the flags llvm takes for other formats or for markup are accepted.
