@@ -85,6 +85,15 @@ final class ObjectCommand {
     return 0;
   }
 
+  /** The .dwo file at {@code path}, or empty if it cannot be read as an object file. */
+  private static Optional<ObjectFile> openDwo(String path) {
+    try {
+      return Optional.of(ObjectFile.open(ByteView.map(Path.of(path))));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   private static ObjectFile open(Path file) {
     IoSupport.checkReadableFile(file, "object file");
     ByteView bytes;
@@ -206,13 +215,14 @@ final class ObjectCommand {
   private static int functions(Env env, CommandSpec.Parsed parsed) throws IOException {
     Path file = Path.of(parsed.operand(0));
     ObjectFile o = open(file);
-    // Split DWARF: a package beside the binary, as llvm-symbolizer finds it.
+    // Split DWARF as llvm-symbolizer finds it: a package beside the binary, else each
+    // skeleton unit's own .dwo file.
     Path dwp = Path.of(file + ".dwp");
     boolean demangle = parsed.flag("--demangle");
     Writer out = writer(env);
     try {
-      DebugSession session =
-          Files.isRegularFile(dwp) ? o.debugSession(open(dwp)) : o.debugSession();
+      DebugSession session = Files.isRegularFile(dwp) ? o.debugSession(open(dwp))
+          : o.debugSession(ObjectCommand::openDwo);
       Iterator<Function> it = session.functions().iterator();
       while (it.hasNext()) {
         print(out, it.next(), 0, demangle);

@@ -1,10 +1,14 @@
 package dev.symbolic.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,5 +109,50 @@ class ObjectCommandTest {
     Path pe = Files.write(dir.resolve("a.exe"), new byte[] {'M', 'Z', 0, 0});
     assertThat(CliRun.run("object", "functions", pe.toString()).err())
         .contains("unsupported file format: pe");
+  }
+  /**
+   * Split DWARF: {@code functions} reads each skeleton unit's own {@code .dwo} file, and lists
+   * what it lists with the same units packaged in a {@code .dwp} beside the binary.
+   */
+  @Test
+  void functionsReadSplitDwarfFromDwoFilesAsFromAPackage() throws Exception {
+    Files.writeString(dir.resolve("p.c"), String.join("\n",
+        "static inline __attribute__((always_inline)) int helper(int x) { return x * 3 + 1; }",
+        "__attribute__((noinline)) int work(int n) {",
+        "  int s = 0;",
+        "  for (int i = 0; i < n; i++) s += helper(i);",
+        "  return s;",
+        "}",
+        "int main(int argc, char **argv) { return work(argc) & 1; }",
+        ""));
+    assumeTrue(run("gcc", "-g", "-gdwarf-4", "-O2", "-gsplit-dwarf", "-o", "p", "p.c"),
+        "gcc absent or failed: skipping");
+    List<String> dwos = new ArrayList<>();
+    try (var files = Files.list(dir)) {
+      files.filter(f -> f.toString().endsWith(".dwo")).forEach(f -> dwos.add(f.toString()));
+    }
+    assumeTrue(!dwos.isEmpty(), "no .dwo file written: skipping");
+    String binary = dir.resolve("p").toString();
+    CliRun.Result fromDwo = CliRun.run("object", "functions", binary);
+    assertThat(fromDwo.code()).isZero();
+    assertThat(fromDwo.out()).contains("> ", ": main (", ": work (", "p.c:4");
+    List<String> pack = new ArrayList<>(List.of("dwp", "-o", binary + ".dwp"));
+    pack.addAll(dwos);
+    assumeTrue(run(pack.toArray(new String[0])), "dwp absent or failed: skipping");
+    for (String dwo : dwos) {
+      Files.delete(Path.of(dwo));
+    }
+    assertThat(CliRun.run("object", "functions", binary).out()).isEqualTo(fromDwo.out());
+  }
+
+  /** Runs a program in {@link #dir}; whether it ran and succeeded. */
+  private boolean run(String... command) throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder(command).directory(dir.toFile())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

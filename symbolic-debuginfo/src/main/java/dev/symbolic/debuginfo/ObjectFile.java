@@ -247,6 +247,30 @@ public final class ObjectFile {
         elf.loadAddress(), elf.kind() == ElfKind.RELOCATABLE);
   }
 
+  /**
+   * A debug session whose skeleton units find their full units in their own {@code .dwo} files,
+   * as llvm finds them without a package: {@code dwoFiles} opens the file at a path (the unit's
+   * compilation directory joined with its DW_AT_dwo_name), or gives empty.
+   *
+   * <pre>{@code
+   * DebugSession s = binary.debugSession(path -> open(Path.of(path)));  // empty if unreadable
+   * }</pre>
+   *
+   * @param dwoFiles the {@code .dwo} file at a path, or empty
+   * @return a new session (for a Breakpad file, its usual one)
+   * @throws DebugInfoException if the DWARF headers are malformed
+   */
+  public DebugSession debugSession(
+      java.util.function.Function<String, Optional<ObjectFile>> dwoFiles) {
+    if (elf == null) {
+      return debugSession();
+    }
+    return new DwarfSession(
+        Dwarf.open(sections(elf), path -> dwoFiles.apply(path)
+            .filter(o -> o.elf != null).map(o -> sections(o.elf))),
+        symbols(), elf.loadAddress(), elf.kind() == ElfKind.RELOCATABLE);
+  }
+
   private static DwarfSections sections(ElfFile elf) {
     return DwarfSections.of(elf::section, elf.isLittleEndian(), elf.is64() ? 8 : 4);
   }
