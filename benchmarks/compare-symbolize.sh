@@ -10,7 +10,8 @@
 # N=5 runs per tool, interleaved; --output-style=LLVM. Each run is timed with GNU time (wall
 # seconds, peak RSS). Our output is diffed against llvm-symbolizer's (MATCH, or MISMATCH with the
 # number of differing lines); addr2line prints its own format and is timed only (skipped if
-# absent). The table is also written to benchmarks/target/compare-symbolize.txt.
+# absent). A second table times the first address alone (start-up: the JVM and first-use work
+# against llvm's). The tables are also written to benchmarks/target/compare-symbolize.txt.
 set -euo pipefail
 
 here=$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -70,17 +71,18 @@ rm -f "$out"/*.times
 have_time=0
 [ -x /usr/bin/time ] && have_time=1
 
-# run NAME OUTFILE CMD...: one timed run reading $addresses; appends "wall rss cpu".
+# run NAME OUTFILE CMD...: one timed run reading $input; appends "wall rss cpu".
+input=$addresses
 run() {
   local name=$1 outfile=$2
   shift 2
   if [ "$have_time" = 1 ]; then
-    /usr/bin/time -o "$out/time.tmp" -f '%e %M %U %S' "$@" <"$addresses" >"$outfile" 2>"$out/$name.err" || {
+    /usr/bin/time -o "$out/time.tmp" -f '%e %M %U %S' "$@" <"$input" >"$outfile" 2>"$out/$name.err" || {
       echo "compare-symbolize.sh: $name failed:" >&2; cat "$out/$name.err" >&2; exit 1; }
     awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$out/time.tmp" >>"$out/$name.times"
   else
     local TIMEFORMAT='%R %U %S' t
-    t=$( { time "$@" <"$addresses" >"$outfile" 2>"$out/$name.err"; } 2>&1 ) || {
+    t=$( { time "$@" <"$input" >"$outfile" 2>"$out/$name.err"; } 2>&1 ) || {
       echo "compare-symbolize.sh: $name failed:" >&2; cat "$out/$name.err" >&2; exit 1; }
     echo "$t" | awk '{ printf "%s n/a %.2f\n", $1, $2 + $3 }' >>"$out/$name.times"
   fi
@@ -131,6 +133,25 @@ for tool in $tools; do
   fi
   [ "$rss" = n/a ] || rss=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
   say "$(printf '%-20s %10s %10s %8s %14s %14s  %s' "$tool" "$wall" "$rss" "$cpu" "$tratio" "$rratio" "$verdict")"
+done
+
+# Start-up: the first address alone, where the JVM and first-use work dominate.
+input=$out/first-address.txt
+head -n 1 "$addresses" >"$input"
+for ((i = 1; i <= runs; i++)); do
+  run llvm-one "$out/llvm-one.txt" "$llvm" --obj="$binary" --output-style="$style"
+  run symbolic-one "$out/symbolic-one.txt" "$symbolic" symbolize --obj="$binary" \
+    --output-style="$style"
+done
+one_wall=$(median 1 "$out/llvm-one.times")
+say ""
+say "== start-up: the first address alone"
+for tool in llvm-one symbolic-one; do
+  wall=$(median 1 "$out/$tool.times")
+  rss=$(median 2 "$out/$tool.times")
+  [ "$rss" = n/a ] || rss=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
+  tratio=$(awk -v a="$one_wall" -v b="$wall" 'BEGIN { printf (b > 0 ? "%.2fx" : "n/a"), a / b }')
+  say "$(printf '%-20s %10s %10s %8s %14s' "${tool%-one}" "$wall" "$rss" "$(median 3 "$out/$tool.times")" "$tratio")"
 done
 say ""
 say "(outputs and per-run times: $out; this table: $report)"
