@@ -350,6 +350,25 @@ class SymbolizeTest {
   }
 
   /**
+   * Standard input cut as llvm's {@code fgets} into 1,024 bytes cuts it: a long line becomes
+   * several inputs, an input ends at a NUL byte, and every CR and LF in it is dropped.
+   */
+  @Test
+  void cutsStandardInputAsLlvmDoes() throws Exception {
+    Path binary = compile("-g", "-O2");
+    assumeTrue(exec(dir, "", "llvm-symbolizer-19", "--version") != null,
+        "llvm-symbolizer-19 not installed: skipping the live comparison");
+    String a = addresses(binary).get(2);
+    String b = addresses(binary).get(5);
+    String stdin = a + " ".repeat(1100) + b + "\n" + "work".repeat(400) + "\n"
+        + a.substring(0, 3) + "\r" + a.substring(3) + "\n" + a + "\0" + b + "\n\r\n"
+        + "0x" + "0".repeat(1030) + a.substring(2) + "\n" + b;
+    String out = compareLive(binary, dir, stdin, new String[][] {
+        {}, {"--output-style=JSON"}, {"-a", "--output-style=GNU"}});
+    assertThat(out).contains("main\n", "\"SymName\":\"workwork");
+  }
+
+  /**
    * The separate debug file as llvm finds it: by build id under the debug file directory even
    * for a file with DWARF of its own (the build id's file wins), and by {@code .gnu_debuglink}
    * beside the file or under {@code --fallback-debug-path}, not under the debug file directory.
