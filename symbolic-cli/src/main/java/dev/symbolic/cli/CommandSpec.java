@@ -38,6 +38,7 @@ final class CommandSpec {
   /** What the arguments of a leaf command gave. */
   static final class Parsed {
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<String, List<String>> allValues = new LinkedHashMap<>();
     private final Map<String, Integer> optionPositions = new LinkedHashMap<>();
     private final List<String> operands = new ArrayList<>();
     private final List<Integer> operandPositions = new ArrayList<>();
@@ -45,6 +46,11 @@ final class CommandSpec {
     /** The value of an option, or null. */
     String option(String name) {
       return options.get(name);
+    }
+
+    /** Every value an option was given, in order (an option that may repeat). */
+    List<String> options(String name) {
+      return allValues.getOrDefault(name, List.of());
     }
 
     boolean flag(String name) {
@@ -181,6 +187,7 @@ final class CommandSpec {
           throw usage("option '" + name + "' takes no value");
         }
         parsed.options.put(name, value);
+        parsed.allValues.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         parsed.optionPositions.put(name, i);
       } else {
         parsed.operands.add(arg);

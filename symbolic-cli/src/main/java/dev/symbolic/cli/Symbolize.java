@@ -125,7 +125,8 @@ final class Symbolize {
 
   private final Map<String, Symbolize> modules = new HashMap<>();
   private Path dwpFile;
-  private Path debugDir = Path.of("/usr/lib/debug");
+  /** The debug file directories, searched in order (llvm takes the option more than once). */
+  private List<Path> debugDirs = List.of(Path.of("/usr/lib/debug"));
   private Path fallbackDebugPath = Path.of("/usr/lib/debug");
 
   /**
@@ -170,7 +171,7 @@ final class Symbolize {
     adjustVma = first.adjustVma;
     style = first.style;
     dwpFile = first.dwpFile;
-    debugDir = first.debugDir;
+    debugDirs = first.debugDirs;
     fallbackDebugPath = first.fallbackDebugPath;
   }
 
@@ -253,8 +254,9 @@ final class Symbolize {
             "Accepted for llvm compatibility (Mach-O only); a DIR without the .dSYM extension"
                 + " is warned about, as llvm does.")
         .option("--debug-file-directory", "DIR", false,
-            "Where to look for a file's debug file by build id, DIR/.build-id/xx/rest.debug"
-                + " (default: /usr/lib/debug).")
+            "Where to look for a file's debug file by build id, DIR/.build-id/xx/rest.debug;"
+                + " given more than once, the directories are searched in order (default:"
+                + " /usr/lib/debug).")
         .option("--fallback-debug-path", "DIR", false,
             "Where to look for a file's .gnu_debuglink debug file after its own directory and"
                 + " its .debug directory: DIR followed by the file's absolute directory (default:"
@@ -417,10 +419,10 @@ final class Symbolize {
       s.adjustVma = offset;
     }
     String dwp = parsed.option("--dwp");
-    String debugDir = parsed.option("--debug-file-directory");
+    List<String> debugDirs = parsed.options("--debug-file-directory");
     s.dwpFile = dwp == null ? null : Path.of(dwp);
-    if (debugDir != null) {
-      s.debugDir = Path.of(debugDir);
+    if (!debugDirs.isEmpty()) {
+      s.debugDirs = debugDirs.stream().map(Path::of).toList();
     }
     String fallback = parsed.option("--fallback-debug-path");
     if (fallback != null) {
@@ -480,9 +482,9 @@ final class Symbolize {
 
   /** Opens the file of a build ID; {@link #failure} says so if there is none. */
   private void openBuildId(byte[] id) {
-    Path file = buildIdPath(id);
-    if (Files.isRegularFile(file)) {
-      open(file);
+    Optional<Path> file = buildIdFile(id);
+    if (file.isPresent()) {
+      open(file.get());
     } else {
       failure = "could not find build ID";
       failureUncached = true;
@@ -491,13 +493,19 @@ final class Symbolize {
   }
 
   /**
-   * Where llvm looks for the file of a build ID: {@code DIR/.build-id/xx/rest.debug} under the
-   * debug file directory, in lower case.
+   * The file of a build ID as llvm finds it: the first {@code DIR/.build-id/xx/rest.debug}
+   * (lower case) that exists under the debug file directories.
    */
-  private Path buildIdPath(byte[] id) {
+  private Optional<Path> buildIdFile(byte[] id) {
     String hex = hex(id).toLowerCase(java.util.Locale.ROOT);
-    return debugDir.resolve(".build-id").resolve(hex.substring(0, 2))
-        .resolve(hex.substring(2) + ".debug");
+    for (Path dir : debugDirs) {
+      Path file = dir.resolve(".build-id").resolve(hex.substring(0, 2))
+          .resolve(hex.substring(2) + ".debug");
+      if (Files.isRegularFile(file)) {
+        return Optional.of(file);
+      }
+    }
+    return Optional.empty();
   }
 
   /** An optional boolean value as llvm's command line reads it; none means true. */
@@ -552,7 +560,7 @@ final class Symbolize {
 
   /**
    * Opens the object file, its split DWARF package ({@link #dwpFile}, else FILE.dwp beside it)
-   * and, for a file without DWARF, its debug file found under {@link #debugDir}. A file that
+   * and its separate debug file (see {@link #debugFile}). A file that
    * cannot be read leaves {@link #failure} set, in llvm's words, and an empty module.
    */
   private void open(Path file) {
@@ -615,7 +623,7 @@ final class Symbolize {
    * followed by the file's absolute directory.
    */
   private Optional<Path> debugFile(Path file, ElfFile elf) {
-    for (Path candidate : ElfDebugFiles.buildIdCandidates(elf, List.of(debugDir))) {
+    for (Path candidate : ElfDebugFiles.buildIdCandidates(elf, debugDirs)) {
       if (Files.exists(candidate)) {
         return Optional.of(candidate);
       }

@@ -400,8 +400,11 @@ class SymbolizeTest {
       String out = compareLive(obj, dir, in, variants);
       assertThat(out).contains("prog.c:");
     }
+    Path empty = Files.createDirectories(dir.resolve("empty"));
     assertThat(compareLive(binary, dir, in, new String[][] {
-        {"--debug-file-directory=" + dir.resolve("ids")}})).contains("shifted.c:");
+        {"--debug-file-directory=" + dir.resolve("ids")},
+        {"--debug-file-directory=" + empty, "--debug-file-directory=" + dir.resolve("ids")}}))
+        .contains("shifted.c:");
     assertThat(compareLive(dir.resolve("linked"), dir, in, new String[][] {
         {"--debug-file-directory=" + fallback}})).doesNotContain("prog.c:");
   }
