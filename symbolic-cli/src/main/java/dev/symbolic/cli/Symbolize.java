@@ -19,11 +19,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -39,8 +34,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -144,9 +137,7 @@ final class Symbolize {
     this.env = env;
     this.objName = objName;
     this.demangled = new ConcurrentHashMap<>();
-    this.sources = new ConcurrentHashMap<>();
-    this.cachedSourceChars = new AtomicLong();
-    this.escapedSources = new AtomicBoolean();
+    this.sources = new SourceFiles();
   }
 
   /** A symbolizer for another module, with the options and caches of {@code first}. */
@@ -155,8 +146,6 @@ final class Symbolize {
     this.objName = objName;
     this.demangled = first.demangled;
     this.sources = first.sources;
-    this.cachedSourceChars = first.cachedSourceChars;
-    this.escapedSources = first.escapedSources;
     inlines = first.inlines;
     functions = first.functions;
     demangle = first.demangle;
@@ -915,6 +904,9 @@ final class Symbolize {
    */
   private final Map<String, String> demangled;
 
+  /** The source files read for --print-source-context-lines, shared by all modules. */
+  private final SourceFiles sources;
+
   private static final int DEMANGLED_CACHE = 1 << 16;
 
   private String demangleCached(String name) {
@@ -1189,27 +1181,13 @@ final class Symbolize {
   }
 
   /**
-   * An answer in UTF-8, with the source bytes that {@link #readSource} escaped written back as
+   * An answer in UTF-8, with the source bytes that {@link SourceFiles} escaped written back as
    * they were: llvm-symbolizer prints source lines byte for byte, valid UTF-8 or not.
    */
   private byte[] encode(StringBuilder sb) {
     String text = style == Style.JSON && pretty ? indentJson(sb) : sb.toString();
-    if (!escapedSources.get()) {
-      return text.getBytes(StandardCharsets.UTF_8);
-    }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length() + 16);
-    int from = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean pairedLow = i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-      if (c >= ESCAPE + 0x80 && c <= ESCAPE + 0xFF && !pairedLow) {
-        out.writeBytes(text.substring(from, i).getBytes(StandardCharsets.UTF_8));
-        out.write(c - ESCAPE);
-        from = i + 1;
-      }
-    }
-    out.writeBytes(text.substring(from).getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
+    return sources.anyEscaped() ? SourceFiles.encode(text)
+        : text.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -1903,34 +1881,6 @@ final class Symbolize {
 
   // ------------------------------------------------------------------------------ source context
 
-  /** Source files larger than this print no context: no real source file comes near it. */
-  private static final int MAX_SOURCE_BYTES = 64 << 20;
-
-  /** Once the cached sources hold this many characters, further files are read per use. */
-  private static final long SOURCE_CACHE_CHARS = 256L << 20;
-
-  /**
-   * A source file's text and where each of its lines starts; {@link #NO_SOURCE} if unread. A
-   * file that is not valid UTF-8 also has its {@code escaped} text, where each byte of an invalid
-   * sequence is the lone surrogate {@link #ESCAPE} plus the byte (as Python's surrogateescape):
-   * the text styles print those bytes as they are, as llvm does, while JSON shows the
-   * replacement characters of {@code text}, as llvm's JSON writer does.
-   */
-  private record Source(String text, int[] lineStarts, Source escaped) {}
-
-  private static final Source NO_SOURCE = new Source("", new int[0], null);
-
-  /** See {@link Source}: a valid decoding never yields a lone low surrogate. */
-  private static final char ESCAPE = 0xDC00;
-
-  /** Whether some source file read had escaped bytes, which {@link #encode} then looks for. */
-  private final AtomicBoolean escapedSources;
-
-  /** Source files by the name they were opened with, read once per run. */
-  private final Map<String, Source> sources;
-
-  private final AtomicLong cachedSourceChars;
-
   /**
    * Appends {@link #contextLines} lines of {@code file} around {@code line} as llvm's
    * SourceCode::format: lines {@code max(1, line - N / 2)} to that plus N - 1 that the file has,
@@ -1939,7 +1889,7 @@ final class Symbolize {
    * the text without one trailing CR, and a line end. Nothing when the file cannot be read.
    */
   private void context(StringBuilder sb, String file, int line, boolean json) {
-    Source source = source(file);
+    SourceFiles.Source source = sources.get(file);
     if (!json && source.escaped() != null) {
       source = source.escaped();
     }
@@ -1965,82 +1915,5 @@ final class Symbolize {
       }
       sb.append(number).append(l == at ? " >: " : "  : ").append(text, start, end).append('\n');
     }
-  }
-
-  /** A source file as llvm's MemoryBuffer::getFile reads it: relative to the current directory. */
-  private Source source(String file) {
-    Source cached = sources.get(file);
-    if (cached != null) {
-      return cached;
-    }
-    Source read = readSource(file);
-    if (read.escaped() != null) {
-      escapedSources.set(true);
-    }
-    if (cachedSourceChars.addAndGet(read.text().length()) <= SOURCE_CACHE_CHARS) {
-      Source raced = sources.putIfAbsent(file, read);
-      return raced != null ? raced : read;
-    }
-    cachedSourceChars.addAndGet(-read.text().length());
-    return read;
-  }
-
-  private static Source readSource(String file) {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(Path.of(file))) {
-      bytes = in.readNBytes(MAX_SOURCE_BYTES + 1);
-    } catch (IOException | RuntimeException e) {
-      return NO_SOURCE; // missing, unreadable, a directory, or not a valid path
-    }
-    if (bytes.length > MAX_SOURCE_BYTES) {
-      return NO_SOURCE;
-    }
-    String escaped = decodeEscaped(bytes);
-    if (escaped == null) {
-      return lines(new String(bytes, StandardCharsets.UTF_8), null);
-    }
-    return lines(new String(bytes, StandardCharsets.UTF_8), lines(escaped, null));
-  }
-
-  /**
-   * The bytes as UTF-8 with each byte of an invalid sequence escaped (see {@link Source}), or
-   * null when they are valid UTF-8.
-   */
-  private static String decodeEscaped(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length); // at most one char per byte
-    boolean escaped = false;
-    while (true) {
-      CoderResult result = decoder.decode(in, out, true);
-      if (result.isUnderflow()) {
-        decoder.flush(out);
-        break;
-      }
-      // Malformed: its bytes are all 0x80 and above (ASCII always decodes).
-      escaped = true;
-      for (int k = 0; k < result.length(); k++) {
-        out.put((char) (ESCAPE + (in.get() & 0xFF)));
-      }
-    }
-    return escaped ? out.flip().toString() : null;
-  }
-
-  private static Source lines(String text, Source escaped) {
-    int lines = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        lines++;
-      }
-    }
-    int[] starts = new int[lines];
-    for (int i = 0, k = 1; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts[k++] = i + 1;
-      }
-    }
-    return new Source(text, starts, escaped);
   }
 }
