@@ -17,7 +17,6 @@ import dev.symbolic.debuginfo.ElfFile;
 import dev.symbolic.debuginfo.ElfSection;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -1061,69 +1060,6 @@ final class Symbolize {
     answer(batch, out);
     out.flush();
     return Main.OK;
-  }
-
-  /**
-   * Standard input cut as llvm-symbolizer cuts it: {@code fgets} into a 1,024-byte buffer, so a
-   * line of more than 1,023 bytes becomes several inputs; each input ends at its first NUL byte
-   * and loses every CR and LF in it (a CR inside a line joins its two halves).
-   */
-  private static final class InputLines {
-    private static final int CHUNK = 1023;
-    private final InputStream in;
-    private final byte[] buf = new byte[1 << 16];
-    private int pos;
-    private int end;
-    private boolean eof;
-
-    InputLines(InputStream in) {
-      this.in = in;
-    }
-
-    /** The next input, or null at the end. */
-    String next() throws IOException {
-      byte[] chunk = new byte[CHUNK];
-      int n = 0;
-      while (n < CHUNK) {
-        if (pos == end && !fill()) {
-          break;
-        }
-        byte b = buf[pos++];
-        chunk[n++] = b;
-        if (b == '\n') {
-          break;
-        }
-      }
-      if (n == 0) {
-        return null;
-      }
-      int len = 0;
-      for (int i = 0; i < n && chunk[i] != 0; i++) {
-        if (chunk[i] != '\r' && chunk[i] != '\n') {
-          chunk[len++] = chunk[i];
-        }
-      }
-      return new String(chunk, 0, len, StandardCharsets.UTF_8);
-    }
-
-    /** Whether an input can be had without waiting. */
-    boolean ready() throws IOException {
-      return pos < end || (!eof && in.available() > 0);
-    }
-
-    private boolean fill() throws IOException {
-      if (eof) {
-        return false;
-      }
-      int r = in.read(buf, 0, buf.length);
-      if (r <= 0) {
-        eof = r < 0;
-        return false;
-      }
-      pos = 0;
-      end = r;
-      return true;
-    }
   }
 
   /**
