@@ -13,6 +13,7 @@ final class InputLines {
   private static final int CHUNK = 1023;
   private final InputStream in;
   private final byte[] buf = new byte[1 << 16];
+  private final byte[] chunk = new byte[CHUNK];
   private int pos;
   private int end;
   private boolean eof;
@@ -23,7 +24,21 @@ final class InputLines {
 
   /** The next input, or null at the end. */
   String next() throws IOException {
-    byte[] chunk = new byte[CHUNK];
+    if (pos == end && !fill()) {
+      return null;
+    }
+    // The common line: whole in the buffer, with its LF among the first CHUNK bytes, no CR or NUL.
+    for (int i = pos, limit = Math.min(end, pos + CHUNK); i < limit; i++) {
+      byte b = buf[i];
+      if (b == '\n') {
+        String line = new String(buf, pos, i - pos, StandardCharsets.UTF_8);
+        pos = i + 1;
+        return line;
+      }
+      if (b == '\r' || b == 0) {
+        break;
+      }
+    }
     int n = 0;
     while (n < CHUNK) {
       if (pos == end && !fill()) {

@@ -563,6 +563,9 @@ public final class Dwarf {
         case AT_SPECIFICATION:
           d.specification = isRef(form) ? v : -1;
           break;
+        case AT_SIBLING:
+          d.sibling = isRef(form) ? v : -1;
+          break;
         case AT_CALL_FILE:
           d.callFile = v;
           break;
@@ -648,7 +651,7 @@ public final class Dwarf {
       if (fixed < 0) {
         return u.dwarf == this ? readDie(u, c, off, d) : readDie(u, off, d);
       }
-      // Every attribute at a known offset: read just the three that give the ranges.
+      // Every attribute at a known offset: read just the ranges and the sibling.
       d.reset(off);
       d.tag = tag;
       d.hasChildren = ab.children[ai];
@@ -670,6 +673,11 @@ public final class Dwarf {
         c.pos = attrs + layout.rangesOffset[ai];
         d.rangesForm = ab.attrForms[k];
         d.ranges = readForm(c, u, d.rangesForm, ab.implicitConsts[k]);
+      }
+      k = layout.sibling[ai];
+      if (k >= 0 && isRef(ab.attrForms[k])) {
+        c.pos = attrs + layout.siblingOffset[ai];
+        d.sibling = readForm(c, u, ab.attrForms[k], 0);
       }
       c.pos = attrs;
       c.skip(fixed);
@@ -1299,7 +1307,8 @@ public final class Dwarf {
     if (split != null) {
       u = split;
     }
-    int die = u.findSubroutine(address);
+    DwarfTree tree = u.tree();
+    int die = tree.find(address);
     if (die < 0) {
       return found
           ? List.of(new DwarfFrame(null, "", "", file, lineNo, col, disc, false, "", 0, false, 0))
@@ -1308,10 +1317,11 @@ public final class Dwarf {
     List<DwarfFrame> frames = new ArrayList<>();
     DwarfDie d = new DwarfDie();
     for (int cur = die, steps = 0; cur >= 0 && steps < DwarfUnit.MAX_DEPTH; steps++) {
-      int tag = u.dieTag[cur];
+      int tag = tree.tag(cur);
       if (tag == TAG_SUBPROGRAM || tag == TAG_INLINED_SUBROUTINE) {
-        readDie(u, u.dieOffset(cur), d);
-        Names names = names(u, u.dieOffset(cur));
+        long off = tree.offset(cur);
+        readDie(u, off, d);
+        Names names = names(u, off);
         long start = -1;
         boolean hasStart = false;
         if (d.lowPcForm != 0) {
@@ -1340,7 +1350,7 @@ public final class Dwarf {
         col = (int) d.callColumn;
         disc = (int) d.callDiscriminator;
       }
-      cur = u.dieParent[cur];
+      cur = tree.parent(cur);
     }
     return Collections.unmodifiableList(frames);
   }
@@ -1413,7 +1423,8 @@ public final class Dwarf {
     if (u == null) {
       return List.of();
     }
-    int top = u.findSubroutine(address);
+    DwarfTree tree = u.fullTree();
+    int top = tree.find(address);
     if (top < 0) {
       return List.of();
     }
@@ -1427,24 +1438,24 @@ public final class Dwarf {
     // The frame base register of each scope's function: an inlined function's origin has none.
     int[] scopeFrameReg = new int[DwarfUnit.MAX_DEPTH + 1];
     int depth = 0;
-    scopeEnd[0] = u.dieEnd[top];
-    scopeFunction[0] = function(u, u.dieOffset(top), d);
+    scopeEnd[0] = tree.end[top];
+    scopeFunction[0] = function(u, tree.off(top), d);
     scopeFrameReg[0] = frameBaseReg(scopeFunction[0], d);
-    for (int i = top + 1; i < u.dieEnd[top]; ) {
+    for (int i = top + 1; i < tree.end[top]; ) {
       while (depth > 0 && i >= scopeEnd[depth]) {
         depth--;
       }
-      int tag = u.dieTag[i];
+      int tag = tree.tag[i];
       if (tag == TAG_VARIABLE || tag == TAG_FORMAL_PARAMETER) {
-        out.add(local(u, u.dieOffset(i), scopeFunction[depth], scopeFrameReg[depth], lt,
+        out.add(local(u, tree.off(i), scopeFunction[depth], scopeFrameReg[depth], lt,
             pointerSize));
-        i = Math.max(i + 1, u.dieEnd[i]); // llvm does not look inside a variable
+        i = Math.max(i + 1, tree.end[i]); // llvm does not look inside a variable
         continue;
       }
       if (tag == TAG_INLINED_SUBROUTINE && depth < DwarfUnit.MAX_DEPTH) {
         depth++;
-        scopeEnd[depth] = u.dieEnd[i];
-        scopeFunction[depth] = function(u, u.dieOffset(i), d);
+        scopeEnd[depth] = tree.end[i];
+        scopeFunction[depth] = function(u, tree.off(i), d);
         scopeFrameReg[depth] = frameBaseReg(scopeFunction[depth], d);
       }
       i++;
@@ -1714,10 +1725,37 @@ public final class Dwarf {
     }
     Names cached = nameCache.get(dieOffset);
     if (cached == null) {
-      cached = computeNames(unit, dieOffset);
+      long origin = nameOrigin(unit, dieOffset);
+      if (origin >= 0) {
+        // Every inline site of a function names it alike: compute that once, for the origin.
+        cached = nameCache.get(origin);
+        if (cached == null) {
+          cached = computeNames(unit, origin);
+          nameCache.putIfAbsent(origin, cached);
+        }
+      } else {
+        cached = computeNames(unit, dieOffset);
+      }
       nameCache.putIfAbsent(dieOffset, cached);
     }
     return cached;
+  }
+
+  /**
+   * The DW_AT_abstract_origin of a DIE that has no name, linkage name, declaration file or line
+   * and no DW_AT_specification of its own, as an inlined subroutine or the concrete copy of an
+   * inlined function has: its names are its origin's. Else -1.
+   */
+  private long nameOrigin(DwarfUnit unit, long dieOffset) {
+    DwarfUnit u = dieOffset >= unit.dieStart && dieOffset < unit.end ? unit : unitAt(dieOffset);
+    if (u == null) {
+      return -1;
+    }
+    u.loadRoot();
+    DwarfDie d = new DwarfDie();
+    readDie(u, dieOffset, d);
+    boolean own = d.nameForm != 0 || d.linkageForm != 0 || d.declFile >= 0 || d.declLine >= 0;
+    return own || d.specification >= 0 || d.abstractOrigin == dieOffset ? -1 : d.abstractOrigin;
   }
 
   private Names computeNames(DwarfUnit unit, long dieOffset) {
@@ -1795,20 +1833,19 @@ public final class Dwarf {
 
   /** Returns the names of the enclosing namespaces and types of a DIE, innermost first. */
   private List<String> scopes(DwarfUnit u, long dieOffset) {
-    int i = u.indexOf(dieOffset);
-    if (i < 0) {
-      return List.of();
-    }
+    int[] tags = new int[MAX_QUALIFIERS];
+    long[] offsets = new long[MAX_QUALIFIERS];
+    int n = u.tree().ancestors(dieOffset, tags, offsets);
     List<String> out = new ArrayList<>();
     DwarfDie d = new DwarfDie();
-    for (int p = u.dieParent[i], steps = 0; p >= 0 && steps < MAX_QUALIFIERS; p = u.dieParent[p], steps++) {
-      int tag = u.dieTag[p];
+    for (int i = 0; i < n; i++) {
+      int tag = tags[i];
       if (tag == TAG_NAMESPACE
           || tag == TAG_CLASS_TYPE
           || tag == TAG_STRUCTURE_TYPE
           || tag == TAG_UNION_TYPE
           || tag == TAG_ENUMERATION_TYPE) {
-        readDie(u, u.dieOffset(p), d);
+        readDie(u, offsets[i], d);
         String s = string(u, d.nameForm, d.nameValue);
         if (s == null) {
           s = tag == TAG_NAMESPACE ? "(anonymous namespace)" : "(anonymous)";
@@ -1848,26 +1885,26 @@ public final class Dwarf {
     DwarfLineTable lt = unit.lines();
     DwarfUnit split = unit.unitType == UT_SKELETON || unit.version < 5 ? splitUnit(unit) : null;
     DwarfUnit u = split != null ? split : unit;
-    u.loadTree();
-    DwarfFunction[] owner = new DwarfFunction[u.dieCount];
+    DwarfTree tree = u.fullTree();
+    DwarfFunction[] owner = new DwarfFunction[tree.count];
     DwarfDie d = new DwarfDie();
     long[] buf = new long[16];
-    for (int i = 0; i < u.dieCount; i++) {
-      int tag = u.dieTag[i];
+    for (int i = 0; i < tree.count; i++) {
+      int tag = tree.tag[i];
       if (tag != TAG_SUBPROGRAM && tag != TAG_INLINED_SUBROUTINE) {
         continue;
       }
-      readDie(u, u.dieOffset(i), d);
+      readDie(u, tree.off(i), d);
       buf = ranges(u, d, buf);
       if (buf[0] == 0) {
         continue;
       }
       long[] r = Arrays.copyOfRange(buf, 1, 1 + 2 * (int) buf[0]);
       DwarfFunction parent = null;
-      for (int p = u.dieParent[i]; p >= 0 && parent == null; p = u.dieParent[p]) {
+      for (int p = tree.parent[i]; p >= 0 && parent == null; p = tree.parent[p]) {
         parent = owner[p];
       }
-      Names names = names(u, u.dieOffset(i));
+      Names names = names(u, tree.off(i));
       boolean inlined = tag == TAG_INLINED_SUBROUTINE;
       String callFile =
           inlined && d.callFile >= 0 && lt != null ? lt.fileName(d.callFile).orElse("") : "";

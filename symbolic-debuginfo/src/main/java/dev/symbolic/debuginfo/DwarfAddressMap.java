@@ -336,6 +336,22 @@ final class DwarfAddressMap {
   }
 
   /** The DIE index whose entry covers {@code address}, or -1; only after {@link #freeze()}. */
+  /**
+   * After {@link #freeze()}: whether {@code [lo, hi)} is still one entry of {@code dieIndex}
+   * with no other entry starting inside it, that is, no range added after it cut into it and no
+   * range added before it starts within it. An empty range is trivially intact.
+   */
+  boolean intact(long lo, long hi, int dieIndex) {
+    long l = lo ^ Long.MIN_VALUE;
+    long h = hi ^ Long.MIN_VALUE;
+    if (l >= h) {
+      return true;
+    }
+    int i = Arrays.binarySearch(frozenKey, l);
+    return i >= 0 && frozenEnd[i] == h && frozenDie[i] == dieIndex
+        && (i + 1 == frozenKey.length || frozenKey[i + 1] >= h);
+  }
+
   int find(long address) {
     long a = address ^ Long.MIN_VALUE;
     int lo = 0;

@@ -37,6 +37,7 @@ final class DwarfConstants {
   // Attributes.
   static final int AT_LOCATION = 0x02;
   static final int AT_NAME = 0x03;
+  static final int AT_SIBLING = 0x01;
   static final int AT_BYTE_SIZE = 0x0b;
   static final int AT_LOWER_BOUND = 0x22;
   static final int AT_UPPER_BOUND = 0x2f;

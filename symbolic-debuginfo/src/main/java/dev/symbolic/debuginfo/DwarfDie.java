@@ -56,6 +56,8 @@ final class DwarfDie {
   int frameBaseOp;
   int tagOffsetForm;
   long tagOffset;
+  /** DW_AT_sibling as an absolute offset, or -1. */
+  long sibling;
 
   void reset(long off) {
     offset = off;
@@ -93,5 +95,6 @@ final class DwarfDie {
     lowerBoundForm = 0;
     frameBaseOp = -1;
     tagOffsetForm = 0;
+    sibling = -1;
   }
 }

@@ -3,12 +3,13 @@ package dev.symbolic.debuginfo;
 import static dev.symbolic.debuginfo.DwarfConstants.AT_HIGH_PC;
 import static dev.symbolic.debuginfo.DwarfConstants.AT_LOW_PC;
 import static dev.symbolic.debuginfo.DwarfConstants.AT_RANGES;
+import static dev.symbolic.debuginfo.DwarfConstants.AT_SIBLING;
 
 /**
  * Where the attributes of each abbreviation lie for one unit: the total size when every form has
- * a fixed size, and then the offsets of DW_AT_low_pc, DW_AT_high_pc and DW_AT_ranges. A tree walk
- * then steps over a DIE in one move and reads a subroutine's ranges without decoding its other
- * attributes.
+ * a fixed size, and then the offsets of DW_AT_low_pc, DW_AT_high_pc, DW_AT_ranges and DW_AT_sibling.
+ * A tree walk then steps over a DIE in one move and reads a subroutine's ranges and sibling
+ * without decoding its other attributes.
  */
 final class DwarfLayout {
   /** Per abbreviation: the attributes' byte size, or -1 if some form has a variable size. */
@@ -20,6 +21,8 @@ final class DwarfLayout {
   final int[] highPcOffset;
   final int[] ranges;
   final int[] rangesOffset;
+  final int[] sibling;
+  final int[] siblingOffset;
 
   private DwarfLayout(int n) {
     size = new int[n];
@@ -29,6 +32,8 @@ final class DwarfLayout {
     highPcOffset = new int[n];
     ranges = new int[n];
     rangesOffset = new int[n];
+    sibling = new int[n];
+    siblingOffset = new int[n];
   }
 
   static DwarfLayout of(DwarfUnit u, DwarfAbbrevs ab) {
@@ -39,6 +44,7 @@ final class DwarfLayout {
       l.lowPc[i] = -1;
       l.highPc[i] = -1;
       l.ranges[i] = -1;
+      l.sibling[i] = -1;
       for (int k = ab.attrStart[i], e = ab.attrStart[i + 1]; k < e && total >= 0; k++) {
         switch (ab.attrNames[k]) {
           case AT_LOW_PC:
@@ -52,6 +58,10 @@ final class DwarfLayout {
           case AT_RANGES:
             l.ranges[i] = k;
             l.rangesOffset[i] = total;
+            break;
+          case AT_SIBLING:
+            l.sibling[i] = k;
+            l.siblingOffset[i] = total;
             break;
           default:
             break;

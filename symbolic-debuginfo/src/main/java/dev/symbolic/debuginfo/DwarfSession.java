@@ -111,14 +111,14 @@ final class DwarfSession implements DebugSession {
     DwarfUnit split =
         unit.unitType == UT_SKELETON || unit.version < 5 ? dwarf.splitUnit(unit) : null;
     DwarfUnit u = split != null ? split : unit;
-    DwarfUnit.Tree tree = u.tree();
+    DwarfTree tree = u.listingTree();
     long langCode = unit.language >= 0 ? unit.language : u.language;
     Language language = SymbolNames.ofDwarf(langCode);
     String compDir = unit.compDir().orElse("");
     DwarfLineRows rows = lt == null ? null : new DwarfLineRows(lt);
     FileInfo[] fileCache = new FileInfo[lt == null ? 0 : Math.min(lt.fileCount() + 1, 1 << 16)];
 
-    int n = tree.count();
+    int n = tree.count;
     // For each DIE: the subprogram its inlinees belong to (-1: none, inlinees are ignored), and
     // the inline depth its child inlinees get.
     int[] owner = new int[n];
@@ -132,12 +132,12 @@ final class DwarfSession implements DebugSession {
       while (!open.isEmpty() && open.get(open.size() - 1).endDie <= i) {
         finish(open.remove(open.size() - 1), rows, lt, fileCache, out);
       }
-      int parent = tree.parent()[i];
+      int parent = tree.parent[i];
       int parentOwner = parent >= 0 ? owner[parent] : -1;
       int parentDepth = parent >= 0 ? depth[parent] : 0;
       owner[i] = parentOwner;
       depth[i] = parentDepth;
-      int tag = tree.tag()[i];
+      int tag = tree.tag[i];
       if (tag != TAG_SUBPROGRAM && tag != TAG_INLINED_SUBROUTINE) {
         continue;
       }
@@ -159,7 +159,7 @@ final class DwarfSession implements DebugSession {
           builders[r] = new FunctionBuilder(name, compDir, ranges[2 * r] - loadAddress,
               ranges[2 * r + 1] - ranges[2 * r]);
         }
-        Pending p = new Pending(tree.end()[i], ranges, builders);
+        Pending p = new Pending(tree.end[i], ranges, builders);
         owner[i] = pending.size();
         depth[i] = 0;
         pending.add(p);

@@ -1,6 +1,5 @@
 package dev.symbolic.debuginfo;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -58,17 +57,8 @@ public final class DwarfUnit {
   private volatile boolean lineLoaded;
   private DwarfLineTable lineTable;
 
-  // DIE tree, loaded on demand.
-  private volatile boolean treeLoaded;
-  int dieCount;
-  /** Offsets relative to {@link #dieStart}: a unit is smaller than 2 GiB. */
-  int[] dieRel;
-  int[] dieParent;
-  /** Tags, which DWARF keeps below 0x10000 ({@code 0xffff} stands for anything else). */
-  char[] dieTag;
-  int[] dieEnd;
-  /** llvm's AddrDieMap: low (sign-flipped) to {high (sign-flipped), DIE index}. */
-  private DwarfAddressMap subroutines;
+  /** The DIE tree, walked on first use (see {@link #tree()}). */
+  private volatile DwarfTree tree;
 
   DwarfUnit(
       Dwarf dwarf,
@@ -290,128 +280,43 @@ public final class DwarfUnit {
     return dwoId;
   }
 
-  /** Walks all DIEs once, recording offsets, parents and subroutine address ranges. */
-  void loadTree() {
-    if (!treeLoaded) {
-      loadTreeLocked();
-    }
-  }
-
-  private synchronized void loadTreeLocked() {
-    if (treeLoaded) {
-      return;
-    }
-    DwarfAddressMap idx = new DwarfAddressMap();
-    Tree t = walk(idx);
-    idx.freeze();
-    dieCount = t.count;
-    dieRel = t.rel;
-    dieParent = t.parent;
-    dieTag = t.tag;
-    dieEnd = t.end;
-    subroutines = idx;
-    treeLoaded = true;
-  }
-
   /**
-   * DIE offsets (relative to {@code base}), parents, tags and subtree ends (index after the last
-   * descendant), in arrays of at least {@code count} entries.
+   * The DIE tree for looking up addresses and offsets: the one kept, else a lazy one (see {@link
+   * DwarfTree}), kept. Its DIE numbers mean something only to this tree.
    */
-  record Tree(int count, long base, int[] rel, int[] parent, char[] tag, int[] end) {
-    long off(int i) {
-      return base + rel[i];
+  DwarfTree tree() {
+    DwarfTree t = tree;
+    return t != null && !t.isSuspect() ? t : loadTree(false);
+  }
+
+  /** A tree with every DIE: the one kept if it is full, else a full walk, kept instead. */
+  DwarfTree fullTree() {
+    DwarfTree t = tree;
+    return t != null && t.isFull() ? t : loadTree(true);
+  }
+
+  private synchronized DwarfTree loadTree(boolean full) {
+    DwarfTree t = tree;
+    if (t != null && (full ? t.isFull() : !t.isSuspect())) {
+      return t;
     }
-  }
-
-  /** The absolute offset of DIE {@code i}. */
-  long dieOffset(int i) {
-    return dieStart + dieRel[i];
-  }
-
-  /**
-   * The DIE tree: the cached one if symbolication loaded it, else a fresh walk that is not kept
-   * (listing all functions of a file then holds one unit's tree at a time).
-   */
-  Tree tree() {
-    if (treeLoaded) {
-      return new Tree(dieCount, dieStart, dieRel, dieParent, dieTag, dieEnd);
-    }
-    return walk(null);
-  }
-
-  /** Walks all DIEs once; indexes subroutine address ranges into {@code idx} unless null. */
-  private Tree walk(DwarfAddressMap idx) {
     loadRoot();
-    if (end - dieStart > Integer.MAX_VALUE) {
-      throw new DebugInfoException(offset, "unit larger than 2 GiB");
+    t = full || t != null ? DwarfTree.full(this, true) : DwarfTree.lazy(this);
+    tree = t;
+    return t;
+  }
+
+  /**
+   * A tree with every DIE for listing: the one kept if it is full, else a fresh walk that is not
+   * kept (listing all functions of a file then holds one unit's tree at a time).
+   */
+  DwarfTree listingTree() {
+    DwarfTree t = tree;
+    if (t != null && t.isFull()) {
+      return t;
     }
-    long bytes = end - dieStart;
-    int cap = dwarf.dieCapacity(bytes);
-    int[] offs = new int[cap];
-    int[] parents = new int[cap];
-    char[] tags = new char[cap];
-    int[] ends = new int[cap];
-    int[] stack = new int[MAX_DEPTH];
-    int depth = 0;
-    int n = 0;
-    DwarfDie d = new DwarfDie();
-    long[] ranges = new long[16];
-    long off = dieStart;
-    DwarfLayout layout = DwarfLayout.of(this, abbrevs());
-    DwarfCursor c = DwarfCursor.sequential(dwarf.info, dwarf.le, dieStart);
-    while (off < end) {
-      long next = dwarf.scanDie(this, c, off, d, layout);
-      if (d.tag == 0) {
-        if (depth > 0) {
-          depth--;
-          ends[stack[depth]] = n;
-        }
-        off = next;
-        continue;
-      }
-      if (n == offs.length) {
-        int len = n + (n >> 1) + 64;
-        offs = Arrays.copyOf(offs, len);
-        parents = Arrays.copyOf(parents, len);
-        tags = Arrays.copyOf(tags, len);
-        ends = Arrays.copyOf(ends, len);
-      }
-      int i = n++;
-      offs[i] = (int) (off - dieStart);
-      parents[i] = depth > 0 ? stack[depth - 1] : -1;
-      tags[i] = d.tag >= 0 && d.tag < 0xffff ? (char) d.tag : (char) 0xffff;
-      ends[i] = i + 1;
-      if (idx != null
-          && (d.tag == DwarfConstants.TAG_SUBPROGRAM
-              || d.tag == DwarfConstants.TAG_INLINED_SUBROUTINE)) {
-        ranges = dwarf.ranges(this, d, ranges);
-        int count = (int) ranges[0];
-        for (int r = 0; r < count; r++) {
-          idx.add(ranges[1 + 2 * r], ranges[2 + 2 * r], i);
-        }
-      }
-      if (d.hasChildren) {
-        if (depth >= MAX_DEPTH) {
-          throw new DebugInfoException(off, "DIE nesting too deep");
-        }
-        stack[depth++] = i;
-      }
-      off = next;
-      if (depth == 0) {
-        break; // the unit DIE and its children are done
-      }
-    }
-    while (depth > 0) {
-      depth--;
-      ends[stack[depth]] = n;
-    }
-    dwarf.observeDies(bytes, n);
-    if (offs.length - n <= n >>> 3) {
-      return new Tree(n, dieStart, offs, parents, tags, ends);
-    }
-    // Trimmed: trees of every unit symbolized stay in memory.
-    return new Tree(n, dieStart, Arrays.copyOf(offs, n), Arrays.copyOf(parents, n),
-        Arrays.copyOf(tags, n), Arrays.copyOf(ends, n));
+    loadRoot();
+    return DwarfTree.full(this, false);
   }
 
   private volatile DwarfVariables variables;
@@ -429,23 +334,6 @@ public final class DwarfUnit {
       }
     }
     return v;
-  }
-
-  /** Returns the subprogram or inlined subroutine DIE for an address (llvm's rules), or -1. */
-  int findSubroutine(long address) {
-    loadTree();
-    return subroutines.find(address);
-  }
-
-  /** Returns the index of the DIE at an absolute offset, or -1. */
-  int indexOf(long dieOffset) {
-    loadTree();
-    long rel = dieOffset - dieStart;
-    if (rel < 0 || rel > Integer.MAX_VALUE) {
-      return -1;
-    }
-    int i = Arrays.binarySearch(dieRel, 0, dieCount, (int) rel);
-    return i >= 0 ? i : -1;
   }
 
   @Override

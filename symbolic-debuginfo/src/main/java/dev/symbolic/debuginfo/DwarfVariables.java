@@ -78,21 +78,21 @@ final class DwarfVariables {
   }
 
   private static DwarfVariables collect(DwarfUnit u) {
-    u.loadTree();
+    DwarfTree tree = u.fullTree();
     Dwarf dw = u.dwarf;
     int n = 0;
     long[] s = new long[16];
     long[] e = new long[16];
     long[] d = new long[16];
     DwarfDie die = new DwarfDie();
-    for (int i = 0; i < u.dieCount; ) {
-      int tag = u.dieTag[i];
+    for (int i = 0; i < tree.count; ) {
+      int tag = tree.tag[i];
       if (isType(tag)) {
-        i = Math.max(i + 1, u.dieEnd[i]); // llvm does not look inside types
+        i = Math.max(i + 1, tree.end[i]); // llvm does not look inside types
         continue;
       }
       if (tag == TAG_VARIABLE) {
-        long off = u.dieOffset(i);
+        long off = tree.off(i);
         dw.readDie(u, off, die);
         long address = staticAddress(u, die);
         if (address != -1) {
@@ -216,7 +216,7 @@ final class DwarfVariables {
     } else {
       return null;
     }
-    return target.indexOf(off) >= 0 ? new DieRef(target, off) : null;
+    return target.tree().indexOf(off) >= 0 ? new DieRef(target, off) : null;
   }
 
   /** llvm's getAsUnsignedConstant: constant and flag forms but DW_FORM_sdata; else empty. */
@@ -303,13 +303,15 @@ final class DwarfVariables {
       return element;
     }
     long size = element.getAsLong();
-    int i = u.indexOf(off);
+    DwarfTree tree = u.tree();
+    int i = tree.indexOf(off);
     DwarfDie c = new DwarfDie();
-    for (int k = i + 1; i >= 0 && k < u.dieEnd[i]; k = Math.max(k + 1, u.dieEnd[k])) {
-      if (u.dieTag[k] != TAG_SUBRANGE_TYPE) {
+    // A type is never a skipped subprogram: its children follow it in the tree's numbering.
+    for (int k = i + 1; i >= 0 && k < tree.end(i); k = Math.max(k + 1, tree.end(k))) {
+      if (tree.tag(k) != TAG_SUBRANGE_TYPE) {
         continue;
       }
-      u.dwarf.readDie(u, u.dieOffset(k), c);
+      u.dwarf.readDie(u, tree.offset(k), c);
       OptionalLong count = unsignedConstant(c.countForm, c.count);
       if (count.isPresent()) {
         size *= count.getAsLong();
@@ -324,6 +326,7 @@ final class DwarfVariables {
   }
 
   private static int tagOf(DieRef r) {
-    return r.unit().dieTag[r.unit().indexOf(r.offset())];
+    DwarfTree tree = r.unit().tree();
+    return tree.tag(tree.indexOf(r.offset()));
   }
 }
