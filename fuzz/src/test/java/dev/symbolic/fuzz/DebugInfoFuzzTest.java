@@ -110,10 +110,17 @@ class DebugInfoFuzzTest {
     } catch (DebugInfoException expected) {
       return;
     }
+    // Code first, through the lazy DIE trees; data and locals then walk every DIE.
     for (long address : addresses) {
       try {
         dwarf.symbolize(address);
         dwarf.symbolize(address, DwarfLineTable.PathKind.RELATIVE);
+      } catch (DebugInfoException expected) {
+        // malformed DWARF, as documented
+      }
+    }
+    for (long address : addresses) {
+      try {
         dwarf.variableAt(address);
         dwarf.locals(address);
       } catch (DebugInfoException expected) {
