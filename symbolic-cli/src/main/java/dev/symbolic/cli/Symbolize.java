@@ -135,7 +135,7 @@ final class Symbolize {
   private Symbolize(Env env, String objName) {
     this.env = env;
     this.objName = objName;
-    this.demangled = new ConcurrentHashMap<>();
+    this.demangled = new ConcurrentHashMap<>(4096); // a large batch needs thousands
     this.sources = new SourceFiles();
   }
 
@@ -1403,12 +1403,19 @@ final class Symbolize {
 
   /** The command prefix of a line as parseCommand consumes it, or "". */
   private static String command(String line) {
-    for (String c : new String[] {"CODE ", "DATA ", "FRAME "}) {
-      if (line.startsWith(c)) {
-        return c;
-      }
+    if (line.isEmpty()) {
+      return "";
     }
-    return "";
+    switch (line.charAt(0)) {
+      case 'C':
+        return line.startsWith("CODE ") ? "CODE " : "";
+      case 'D':
+        return line.startsWith("DATA ") ? "DATA " : "";
+      case 'F':
+        return line.startsWith("FRAME ") ? "FRAME " : "";
+      default:
+        return "";
+    }
   }
 
   /** The first word of a request: the address or symbol name. */
