@@ -13,20 +13,21 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>A <em>full</em> tree has every DIE, numbered in DIE order, so the descendants of DIE {@code
  * i} are the numbers {@code i + 1} to {@code end[i]}. A <em>lazy</em> tree, made for
- * symbolication, leaves out the children of each subprogram with code and a DW_AT_sibling: the
- * walk jumps to the sibling. In optimized C++ most DIEs are the parameters, variables, call sites
- * and inlinees inside functions, and a batch of addresses hits few of the functions (10,000
- * addresses in a 40 MB gcc -O2 binary: 812 of 2,965, holding a quarter of the DIEs inside
- * functions). The children of such a subprogram are walked the first time an address in it or
- * an offset inside it is looked up, into a segment of their own: numbers from the segment's
+ * symbolication, leaves out the children of each subprogram with a DW_AT_sibling: the walk jumps
+ * to the sibling. In optimized C++ most DIEs are the parameters, variables, call sites and
+ * inlinees inside functions, and a batch of addresses hits few of the functions (10,000 addresses
+ * in a 40 MB gcc -O2 binary: 812 of 2,965, holding a quarter of the 791k DIEs inside functions);
+ * the parameters of declarations and of abstract instances of inlined functions are never needed
+ * to name a frame. The children of such a subprogram are walked the first time an address in it
+ * or an offset inside it is looked up, into a segment of their own: numbers from the segment's
  * base, reserved at one per byte of the subtree, so that they never meet another segment's.
  * Lookups then give what the full tree gives: a subprogram whose address ranges overlap another
  * subroutine's in the unit map, where llvm's map would interleave the two, makes the unit walk
  * every DIE instead. Subroutines inside a subprogram are found within its ranges when it is
  * walked; those outside them (gcc nests the code of a local class's or a lambda's functions in
- * the enclosing function's DIE) are found by the first address that no subprogram of the first
- * walk covers, which walks every skipped subtree once and maps what lies outside its
- * subprogram.
+ * the enclosing function's DIE, with code or abstract) are found by the first address that no
+ * subprogram of the first walk covers, which walks every skipped subtree once and maps what lies
+ * outside its subprogram.
  */
 final class DwarfTree {
   /** The largest unit a lazy tree numbers: numbers go up to twice the unit's size. */
@@ -462,7 +463,7 @@ final class DwarfTree {
           }
         }
         off = next;
-        if (skip && count > 0 && d.tag == TAG_SUBPROGRAM && d.hasChildren
+        if (skip && d.tag == TAG_SUBPROGRAM && d.hasChildren
             && d.sibling > next && d.sibling <= stopAt && dwarf.info.u8(d.sibling - 1) == 0) {
           // The children end with a null entry right before the sibling.
           w.addLazy(id, d.sibling, skipped, ranges, count);
