@@ -1742,6 +1742,27 @@ final class Symbolize {
    * {@code u00xx} (backspace and form feed too), everything else (DEL, U+2028 too) as it is.
    */
   private static void jsonString(StringBuilder sb, String s) {
+    String quoted = JSON_QUOTED.get(s);
+    if (quoted == null) {
+      quoted = jsonQuote(s);
+      if (JSON_QUOTED.size() < JSON_CACHE) {
+        JSON_QUOTED.put(s, quoted);
+      }
+    }
+    sb.append(quoted);
+  }
+
+  /**
+   * The JSON strings written before: the function and file names of a batch recur in most of its
+   * answers, and escaping copies a string a character at a time. At most {@link #JSON_CACHE}
+   * strings are kept.
+   */
+  private static final Map<String, String> JSON_QUOTED = new ConcurrentHashMap<>(4096);
+
+  private static final int JSON_CACHE = 1 << 16;
+
+  private static String jsonQuote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2);
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -1760,7 +1781,7 @@ final class Symbolize {
             .append(Character.forDigit(c & 0xf, 16));
       }
     }
-    sb.append('"');
+    return sb.append('"').toString();
   }
 
   /**
