@@ -11,8 +11,6 @@ import java.util.Optional;
  */
 public final class DwarfLineTable {
   private static final int MAX_ENTRIES = 1 << 22;
-  /** The largest line program read: one unit's, copied to the heap (see {@link Program}). */
-  private static final long MAX_PROGRAM = 1L << 30;
 
   private final int version;
   private final String compDir;
@@ -111,13 +109,8 @@ public final class DwarfLineTable {
         t.addFile(s, dir);
       }
     }
-    if (end - programStart > MAX_PROGRAM) {
-      throw new DebugInfoException(programStart, "line program larger than 1 GiB");
-    }
-    byte[] program = new byte[(int) (end - programStart)];
-    sec.copyTo(programStart, program, 0, program.length);
-    t.run(new Program(program, programStart, dwarf.le), addressSize, minInst, defaultIsStmt,
-        lineBase, lineRange, opcodeBase, opLengths);
+    t.run(DwarfCursor.sequential(sec.slice(0, end), dwarf.le, programStart), addressSize, minInst,
+        defaultIsStmt, lineBase, lineRange, opcodeBase, opLengths);
     t.buildSequences();
     return t;
   }
@@ -218,100 +211,8 @@ public final class DwarfLineTable {
     }
   }
 
-  /**
-   * A line program's bytes, copied out of the section: its opcodes are read one byte at a time,
-   * millions of them in a large unit, and an array read is what the JIT compiles best (before
-   * C2, a read through a mapped view is a chain of calls). Every read is bounds-checked.
-   */
-  private static final class Program {
-    final byte[] b;
-    final long base;
-    final boolean le;
-    int p;
-
-    Program(byte[] b, long base, boolean le) {
-      this.b = b;
-      this.base = base;
-      this.le = le;
-    }
-
-    boolean hasRemaining() {
-      return p < b.length;
-    }
-
-    long remaining() {
-      return b.length - p;
-    }
-
-    int u8() {
-      if (p >= b.length) {
-        throw new DebugInfoException(base + p, "line program past its end");
-      }
-      return b[p++] & 0xFF;
-    }
-
-    long uN(int n) {
-      if (n > b.length - p) {
-        throw new DebugInfoException(base + p, "line program past its end");
-      }
-      long v = 0;
-      for (int k = 0; k < n; k++) {
-        int x = b[p + (le ? n - 1 - k : k)] & 0xFF;
-        v = (v << 8) | x;
-      }
-      p += n;
-      return v;
-    }
-
-    long uleb() {
-      long result = 0;
-      int shift = 0;
-      while (true) {
-        int x = u8();
-        if (shift < 64) {
-          result |= ((long) (x & 0x7f)) << shift;
-        }
-        if ((x & 0x80) == 0) {
-          return result;
-        }
-        shift += 7;
-        if (shift > 70 * 7) {
-          throw new DebugInfoException(base + p, "LEB128 too long");
-        }
-      }
-    }
-
-    long sleb() {
-      long result = 0;
-      int shift = 0;
-      int x;
-      do {
-        x = u8();
-        if (shift < 64) {
-          result |= ((long) (x & 0x7f)) << shift;
-        }
-        shift += 7;
-        if (shift > 70 * 7) {
-          throw new DebugInfoException(base + p, "LEB128 too long");
-        }
-      } while ((x & 0x80) != 0);
-      if (shift < 64 && (x & 0x40) != 0) {
-        result |= -1L << shift;
-      }
-      return result;
-    }
-
-    String cstring() {
-      int start = p;
-      while (u8() != 0) {
-        // up to the NUL
-      }
-      return new String(b, start, p - 1 - start, java.nio.charset.StandardCharsets.UTF_8);
-    }
-  }
-
   private void run(
-      Program c,
+      DwarfCursor c,
       int addressSize,
       int minInst,
       boolean defaultIsStmt,
@@ -340,9 +241,9 @@ public final class DwarfLineTable {
       } else if (op == 0) {
         long len = c.uleb();
         if (len <= 0 || len > c.remaining()) {
-          throw new DebugInfoException(c.base + c.p, "bad extended opcode length " + len);
+          throw new DebugInfoException(c.pos, "bad extended opcode length " + len);
         }
-        int next = c.p + (int) len;
+        long next = c.pos + len;
         int sub = c.u8();
         switch (sub) {
           case 1: // DW_LNE_end_sequence
@@ -368,7 +269,7 @@ public final class DwarfLineTable {
           default:
             break;
         }
-        c.p = next;
+        c.pos = next;
       } else {
         switch (op) {
           case 1: // copy
@@ -398,7 +299,7 @@ public final class DwarfLineTable {
             }
             break;
           case 9: // fixed_advance_pc
-            address += c.uN(2);
+            address += c.u16();
             break;
           case 12: // set_isa
             c.uleb();
