@@ -1426,14 +1426,12 @@ final class Symbolize {
   }
 
   /**
-   * Appends the answer for one input line (JSON without a line end), read as llvm-symbolizer's
+   * Appends the answer for one request (JSON without a line end), read as llvm-symbolizer's
    * parseCommand reads it: an optional {@code CODE }, {@code DATA } or {@code FRAME } command,
    * then the first word, an address or else a symbol name with an optional {@code +OFFSET}.
-   * {@code stale} is the address header of a DATA or FRAME request by symbol name.
-   */
-  /**
-   * Answers {@code request}, which is {@code line} without the object file it may name (error
-   * messages quote the whole line).
+   * {@code request} is {@code line} without the object file it may name (error messages quote
+   * the whole line); {@code stale} is the address header of a DATA or FRAME request by symbol
+   * name.
    */
   private void one(StringBuilder sb, String line, String request, long stale, boolean report) {
     String prefix = command(request);

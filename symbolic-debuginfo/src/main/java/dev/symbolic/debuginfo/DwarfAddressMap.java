@@ -335,7 +335,6 @@ final class DwarfAddressMap {
     priority = null;
   }
 
-  /** The DIE index whose entry covers {@code address}, or -1; only after {@link #freeze()}. */
   /**
    * After {@link #freeze()}: whether {@code [lo, hi)} is still one entry of {@code dieIndex}
    * with no other entry starting inside it, that is, no range added after it cut into it and no
@@ -352,6 +351,7 @@ final class DwarfAddressMap {
         && (i + 1 == frozenKey.length || frozenKey[i + 1] >= h);
   }
 
+  /** The DIE index whose entry covers {@code address}, or -1; only after {@link #freeze()}. */
   int find(long address) {
     long a = address ^ Long.MIN_VALUE;
     int lo = 0;
