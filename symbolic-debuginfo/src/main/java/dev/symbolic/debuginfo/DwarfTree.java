@@ -55,8 +55,9 @@ final class DwarfTree {
   /** The subroutines found outside the ranges of the skipped subprogram they are in. */
   private volatile DwarfAddressMap nested;
   /**
-   * Set when a skipped subtree did not end at its DW_AT_sibling: the first walk may have read
-   * garbage after it, so the unit walks every DIE next time.
+   * Set when a skipped subtree did not end at its DW_AT_sibling (it ended before, or was still
+   * open there): the first walk may have read garbage after it, or a subtree's inside as if it
+   * were outside, so the unit walks every DIE next time.
    */
   private volatile boolean suspect;
 
@@ -358,7 +359,7 @@ final class DwarfTree {
     }
     Walk w = Walk.of(unit, layout, first, base[k], sub, m, ranges, siblings[k]);
     m.freeze();
-    if (w.stop != siblings[k]) {
+    if (!w.closed || w.stop != siblings[k]) {
       suspect = true;
     }
     return new Segment(base[k], w, m);
@@ -376,6 +377,8 @@ final class DwarfTree {
     int[] end;
     /** Where the walk stopped: after the null entry that closed it, or at its limit. */
     long stop;
+    /** Whether a walk under a parent ended at the null entry that closes the parent's children. */
+    boolean closed;
     int lazyCount;
     int[] lazy = new int[0];
     long[] lazySibling = new long[0];
@@ -431,6 +434,7 @@ final class DwarfTree {
               ends[stack[depth] - first] = first + n;
             }
             if (depth == 0 && root >= 0) {
+              w.closed = true;
               break; // the parent's children are done
             }
           }

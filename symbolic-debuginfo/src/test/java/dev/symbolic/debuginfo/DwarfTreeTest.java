@@ -104,6 +104,82 @@ class DwarfTreeTest {
     return out;
   }
 
+  /**
+   * A DW_AT_sibling that lies, pointing inside its subprogram's subtree (after a null entry, so
+   * that it passes for a real one): the first walk goes wrong after it, the subprogram's own walk
+   * ends elsewhere and marks the tree suspect, and the next lookup walks the unit in full and
+   * answers as the unmodified file does.
+   */
+  @Test
+  void lyingSiblingMakesTheUnitWalkEveryDie() throws Exception {
+    Path bin = DwarfTestSupport.corpusDir().resolve("generated/binaries/c-gcc-O2-dwarf5");
+    assumeTrue(Files.exists(bin), "corpus absent: " + bin);
+    byte[] bytes = Files.readAllBytes(bin);
+    Dwarf truth = Dwarf.open(DwarfTestSupport.elfSections(bin));
+    ElfFile elf = ElfFile.parse(dev.symbolic.common.ByteView.of(bytes));
+    Dwarf dwarf = Dwarf.open(DwarfSections.of(elf::section, elf.isLittleEndian(), 8));
+    DwarfDie d = new DwarfDie();
+    DwarfDie c = new DwarfDie();
+    long[] ranges = new long[16];
+    for (DwarfUnit u : dwarf.units()) {
+      u.loadRoot();
+      DwarfTree full = DwarfTree.full(u, true);
+      for (int i = 0; i < full.count; i++) {
+        if (full.tag[i] != DwarfConstants.TAG_SUBPROGRAM) {
+          continue;
+        }
+        long first = dwarf.readDie(u, full.off(i), d);
+        ranges = dwarf.ranges(u, d, ranges);
+        if (ranges[0] == 0 || d.sibling < 0 || full.end[i] == i + 1) {
+          continue;
+        }
+        // A child with children of its own and a sibling: where the lie will point.
+        long lie = -1;
+        for (int k = i + 1; k < full.end[i] && lie < 0; k = Math.max(k + 1, full.end[k])) {
+          dwarf.readDie(u, full.off(k), c);
+          if (full.end[k] > k + 1 && c.sibling > full.off(k)) {
+            lie = c.sibling;
+          }
+        }
+        int at = refAt(bytes, elf, full.off(i), first, d.sibling - u.offset);
+        if (lie < 0 || at < 0) {
+          continue;
+        }
+        long address = ranges[1];
+        List<String> expected = render(truth.symbolize(address));
+        patch(bytes, at, lie - u.offset);
+        dwarf.symbolize(address); // walks the subprogram: the lie comes out
+        assertThat(render(dwarf.symbolize(address))).isEqualTo(expected);
+        assertThat(u.tree().isFull()).isTrue();
+        return;
+      }
+    }
+    throw new AssertionError("no subprogram to lie about in " + bin);
+  }
+
+  /** Where in the file the 4-byte reference {@code value} sits among a DIE's attributes, or -1. */
+  private static int refAt(byte[] bytes, ElfFile elf, long die, long end, long value) {
+    long base = elf.sectionHeader(".debug_info").orElseThrow().offset();
+    int found = -1;
+    for (long p = base + die; p + 4 <= base + end; p++) {
+      int v = (bytes[(int) p] & 0xff) | (bytes[(int) p + 1] & 0xff) << 8
+          | (bytes[(int) p + 2] & 0xff) << 16 | (bytes[(int) p + 3] & 0xff) << 24;
+      if (v == value) {
+        if (found >= 0) {
+          return -1; // ambiguous
+        }
+        found = (int) p;
+      }
+    }
+    return found;
+  }
+
+  private static void patch(byte[] bytes, int at, long value) {
+    for (int k = 0; k < 4; k++) {
+      bytes[at + k] = (byte) (value >>> (8 * k));
+    }
+  }
+
   /** Compares lazy and full trees of the first {@code maxUnits} units; returns how many skip. */
   private static int check(Dwarf dwarf, int maxUnits) {
     int skipping = 0;
