@@ -1315,6 +1315,11 @@ public final class Dwarf {
     }
     DwarfTree tree = u.tree();
     int die = tree.find(address);
+    if (tree.isSuspect()) {
+      // A DW_AT_sibling lied, as the walk of the subprogram just found: ask the full tree.
+      tree = u.tree();
+      die = tree.find(address);
+    }
     if (die < 0) {
       return found
           ? List.of(new DwarfFrame(null, "", "", file, lineNo, col, disc, false, "", 0, false, 0))
