@@ -62,17 +62,7 @@ final class DwarfTree {
   private volatile boolean suspect;
 
   /** The children of one skipped subprogram, numbered from {@code base}. */
-  private static final class Segment {
-    final int base;
-    final Walk walk;
-    final DwarfAddressMap map;
-
-    Segment(int base, Walk walk, DwarfAddressMap map) {
-      this.base = base;
-      this.walk = walk;
-      this.map = map;
-    }
-  }
+  private record Segment(int base, Walk walk, DwarfAddressMap map) {}
 
   private DwarfTree(DwarfUnit unit, Walk w, DwarfAddressMap map, int[] base, DwarfLayout layout) {
     this.unit = unit;
@@ -141,7 +131,7 @@ final class DwarfTree {
       return off(die);
     }
     Segment s = segmentOf(die);
-    return unit.dieStart + s.walk.rel[die - s.base];
+    return unit.dieStart + s.walk().rel[die - s.base()];
   }
 
   int tag(int die) {
@@ -149,7 +139,7 @@ final class DwarfTree {
       return tag[die];
     }
     Segment s = segmentOf(die);
-    return s.walk.tag[die - s.base];
+    return s.walk().tag[die - s.base()];
   }
 
   int parent(int die) {
@@ -157,7 +147,7 @@ final class DwarfTree {
       return parent[die];
     }
     Segment s = segmentOf(die);
-    return s.walk.parent[die - s.base];
+    return s.walk().parent[die - s.base()];
   }
 
   /**
@@ -169,7 +159,7 @@ final class DwarfTree {
       return end[die];
     }
     Segment s = segmentOf(die);
-    return s.walk.end[die - s.base];
+    return s.walk().end[die - s.base()];
   }
 
   /** Returns the subprogram or inlined subroutine DIE for an address (llvm's rules), or -1. */
@@ -184,7 +174,7 @@ final class DwarfTree {
     }
     // The segment's map holds the subprogram's ranges and what its children split them into:
     // what llvm's map of the unit holds there, gaps included.
-    return segment(k).map.find(address);
+    return segment(k).map().find(address);
   }
 
   /** Walks every skipped subtree, if not yet done, and maps the subroutines outside them. */
@@ -197,7 +187,7 @@ final class DwarfTree {
       if (nested == null) {
         m = new DwarfAddressMap();
         for (int k = 0; k < lazy.length; k++) {
-          Walk w = segment(k).walk;
+          Walk w = segment(k).walk();
           for (int r = 0; r < w.outsideCount; r++) {
             m.add(w.outside[3 * r], w.outside[3 * r + 1], (int) w.outside[3 * r + 2]);
           }
@@ -226,8 +216,8 @@ final class DwarfTree {
       return -1;
     }
     Segment s = segment(k);
-    int j = Arrays.binarySearch(s.walk.rel, 0, s.walk.n, (int) r);
-    return j >= 0 ? s.base + j : -1;
+    int j = Arrays.binarySearch(s.walk().rel, 0, s.walk().n, (int) r);
+    return j >= 0 ? s.base() + j : -1;
   }
 
   /**
@@ -255,11 +245,11 @@ final class DwarfTree {
       }
       Segment s = segments.get(k);
       if (s != null) {
-        int j = Arrays.binarySearch(s.walk.rel, 0, s.walk.n, (int) r);
+        int j = Arrays.binarySearch(s.walk().rel, 0, s.walk().n, (int) r);
         if (j < 0) {
           return -1;
         }
-        p = s.walk.parent[j];
+        p = s.walk().parent[j];
       } else {
         n = pathInside(k, dieOffset, tags, offsets);
         if (n < 0) {
