@@ -98,7 +98,8 @@ public final class Dwarf {
     defaultAddrSize = s.addressSize();
     String x = main != null ? ".dwo" : "";
     info = s.section(".debug_info" + x);
-    nameCache = new ConcurrentHashMap<>((int) Math.min(1 << 16, Math.max(16, info.length() >> 10)));
+    nameCache =
+        new ConcurrentHashMap<>((int) Math.min(1 << 16, Math.max(16, info.length() >> 10)));
     abbrev = s.section(".debug_abbrev" + x);
     str = s.section(".debug_str" + x);
     strOffsets = s.section(".debug_str_offsets" + x);

@@ -90,7 +90,7 @@ final class DwarfTree {
     return new DwarfTree(u, w, map, new int[0], layout);
   }
 
-  /** Walks the DIEs outside subprograms with code; a full tree if that would not be exact. */
+  /** Walks the DIEs outside subprograms with a sibling; a full tree if that would not be exact. */
   static DwarfTree lazy(DwarfUnit u) {
     if (u.end - u.dieStart > MAX_LAZY_UNIT) {
       return full(u, true);
