@@ -21,6 +21,12 @@ final class ItaniumDemangler {
     if (mangled == null || options == null || !hasItaniumPrefix(mangled)) {
       return Optional.empty();
     }
+    String common = ItaniumFastPath.demangle(mangled, options.parameters());
+    return common != null ? Optional.of(common) : parse(mangled, options);
+  }
+
+  /** The demangled name through the full parser and its syntax tree. */
+  static Optional<String> parse(String mangled, DemangleOptions options) {
     try {
       ItaniumNode ast = new ItaniumParser(mangled).parse();
       if (ast == null) {

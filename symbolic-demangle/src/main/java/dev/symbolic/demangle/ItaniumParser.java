@@ -2775,6 +2775,25 @@ final class ItaniumParser {
     }
   }
 
+  /**
+   * The name of the operator encoded by {@code c0 c1} where {@link #parseOperatorName} makes
+   * it a plain name ({@code operator+}); null for conversions, casts and other encodings.
+   */
+  static String plainOperatorName(char c0, char c1) {
+    if (c0 < 'A' || c0 > 'z' || c1 < 'A' || c1 > 'z') {
+      return null;
+    }
+    int op = OP_LOOKUP[(c0 - 'A') * 58 + (c1 - 'A')] - 1;
+    if (op < 0) {
+      return null;
+    }
+    int kind = OP_KIND[op];
+    if (kind == CCAST || kind >= NAMEDCAST || kind == MEMBER && !OP_FLAG[op]) {
+      return null;
+    }
+    return OP_NAME[op];
+  }
+
   private static String symbol(int op) {
     return OP_SYMBOL[op];
   }
