@@ -59,6 +59,9 @@ final class ItaniumFastPath {
   /** A name ending in template arguments: more template arguments after it are malformed. */
   private static final int TEMPLATE_ARGS = 8;
 
+  /** A template argument pack: as a template parameter, its printing depends on expansions. */
+  private static final int PACK = 16;
+
   // Entities in the substitution and template-parameter tables: five ints each.
   private static final int STRIDE = 5;
 
@@ -179,7 +182,7 @@ final class ItaniumFastPath {
         return null;
       }
     } else {
-      start = encoding();
+      start = encoding(false);
       if (start < 0) {
         return null;
       }
@@ -365,19 +368,7 @@ final class ItaniumFastPath {
       case 'v': {
         pos--;
         append(c1 == 'v' ? "virtual thunk to " : "non-virtual thunk to ");
-        int prefixEnd = len;
-        int e = callOffset() ? encoding() : -1;
-        if (e < 0) {
-          return -1;
-        }
-        if (e != prefixEnd) {
-          // The encoding was placed after its return type: prefix and encoding again, in order.
-          int moved = len;
-          copy(start, prefixEnd);
-          copy(e, moved);
-          return moved;
-        }
-        return start;
+        return callOffset() && encoding(false) >= 0 ? start : -1;
       }
       default:
         return -1;
@@ -395,10 +386,28 @@ final class ItaniumFastPath {
   }
 
   /**
-   * A function or data encoding. Its whole text is printed from the returned position to the
-   * end of the buffer; sets {@link #function}, {@link #nameStart} and {@link #nameEnd}.
+   * Whether the encoding being parsed ends here: at the end of the name or a clone suffix, or
+   * for the encoding of a local name ({@code local}) at its {@code E}.
    */
-  private int encoding() {
+  private boolean encodingEnds(boolean local) {
+    return local ? pos < end && in[pos] == 'E' : pos == end || in[pos] == '.';
+  }
+
+  /** Where LLVM ends an encoding ({@code E . _} or the end) or a requires clause starts. */
+  private boolean encodingStops() {
+    if (pos == end) {
+      return true;
+    }
+    byte b = in[pos];
+    return b == 'E' || b == '.' || b == '_' || b == 'Q';
+  }
+
+  /**
+   * A function or data encoding; {@code local} for the one of a local name, ended by its
+   * {@code E}. Its whole text is printed from the returned position to the end of the buffer;
+   * sets {@link #function}, {@link #nameStart} and {@link #nameEnd}.
+   */
+  private int encoding(boolean local) {
     char c = look();
     if (c == 'T' || c == 'G') {
       return -1;
@@ -414,16 +423,15 @@ final class ItaniumFastPath {
       return -1;
     }
     int ne = len;
-    nameStart = ns;
-    nameEnd = ne;
-    function = false;
-    if (pos == end || in[pos] == '.') {
+    if (encodingEnds(local)) {
+      function = false;
+      nameStart = ns;
+      nameEnd = ne;
       return ns;
     }
-    if (in[pos] == 'E' || in[pos] == '_') {
+    if (encodingStops()) {
       return -1;
     }
-    function = true;
     int rs = len;
     if (!ctorDtorConversion && endsWithTemplateArgs && type() < 0) {
       return -1;
@@ -432,7 +440,7 @@ final class ItaniumFastPath {
     int ps = len;
     append('(');
     if (consume('v')) {
-      if (pos < end && in[pos] != '.') {
+      if (!encodingEnds(local)) {
         return -1;
       }
     } else {
@@ -440,10 +448,10 @@ final class ItaniumFastPath {
         if (type() < 0) {
           return -1;
         }
-        if (pos == end || in[pos] == '.') {
+        if (encodingEnds(local)) {
           break;
         }
-        if (in[pos] == 'E' || in[pos] == '_' || in[pos] == 'Q') {
+        if (encodingStops()) {
           return -1;
         }
         append(", ");
@@ -464,19 +472,51 @@ final class ItaniumFastPath {
     } else if (refQual == ItaniumNode.REF_RVALUE) {
       append(" &&");
     }
-    if (re == rs) {
-      return ns;
+    // Set last: the parameters may hold encodings of their own (local names).
+    function = true;
+    nameStart = ns;
+    nameEnd = ne;
+    if (re != rs) {
+      putReturnTypeFirst(ns, ne, re);
     }
-    // The return type goes first: return type, space, name, parameters.
+    return ns;
+  }
+
+  /**
+   * Turns name {@code [ns, ne)}, return type {@code [ne, re)} and parameters {@code [re, len)}
+   * into return type, space, name, parameters, in place, so that the encoding's text starts
+   * where it started; the substitutions and template parameters printed in that range move
+   * with their text.
+   */
+  private void putReturnTypeFirst(int ns, int ne, int re) {
     int pe = len;
-    int start = len;
-    copy(rs, re);
-    append(' ');
-    nameStart = len;
-    copy(ns, ne);
-    nameEnd = len;
-    copy(ps, pe);
-    return start;
+    int nameLength = ne - ns;
+    int retLength = re - ne;
+    ensure(1 + nameLength);
+    System.arraycopy(out, re, out, re + 1, pe - re);
+    System.arraycopy(out, ns, out, pe + 1, nameLength);
+    System.arraycopy(out, ne, out, ns, retLength);
+    out[ns + retLength] = ' ';
+    System.arraycopy(out, pe + 1, out, ns + retLength + 1, nameLength);
+    len = pe + 1;
+    nameStart = ns + retLength + 1;
+    nameEnd = nameStart + nameLength;
+    relocate(subs, subCount, ns, ne, re, pe);
+    relocate(params, paramCount, ns, ne, re, pe);
+  }
+
+  /** Moves the spans of {@code table} as {@link #putReturnTypeFirst} moved their text. */
+  private static void relocate(int[] table, int count, int ns, int ne, int re, int pe) {
+    for (int k = 0; k < count * STRIDE; k += STRIDE) {
+      for (int span = k; span <= k + 2; span += 2) {
+        int at = table[span];
+        int shift = at < ns || at >= pe ? 0 : at < ne ? re - ne + 1 : at < re ? ns - ne : 1;
+        if (at >= 0) {
+          table[span] += shift;
+          table[span + 1] += shift;
+        }
+      }
+    }
   }
 
   // ------------------------------------------------------------------ names
@@ -491,7 +531,7 @@ final class ItaniumFastPath {
       return nested(tag);
     }
     if (c == 'Z') {
-      return -1;
+      return localName(tag);
     }
     int start = len;
     boolean isSubst = false;
@@ -526,6 +566,87 @@ final class ItaniumFastPath {
       return -1;
     }
     return start;
+  }
+
+  /**
+   * {@code Z <encoding> E <entity> [<discriminator>]}, {@code Z <encoding> E s}, or
+   * {@code Z <encoding> E d [<number>] _ <entity>}: printed as encoding {@code ::} entity.
+   */
+  private int localName(boolean tag) {
+    pos++;
+    // The encoding has its own name state and template parameters; the entity has the
+    // enclosing name's state and no template parameters.
+    boolean ends = endsWithTemplateArgs;
+    boolean ctor = ctorDtorConversion;
+    int cv = cvQuals;
+    int ref = refQual;
+    boolean had = hasParams;
+    int count = paramCount;
+    int[] saved = count == 0 ? null : java.util.Arrays.copyOf(params, count * STRIDE);
+    int start = encoding(true);
+    if (start < 0 || !consume('E')) {
+      return -1;
+    }
+    endsWithTemplateArgs = ends;
+    ctorDtorConversion = ctor;
+    cvQuals = cv;
+    refQual = ref;
+    hasParams = false;
+    paramCount = 0;
+    append("::");
+    if (consume('s')) {
+      append("string literal");
+      discriminator();
+    } else if (consume('d')) {
+      number();
+      if (!consume('_') || name(tag) < 0) {
+        return -1;
+      }
+    } else {
+      if (name(tag) < 0) {
+        return -1;
+      }
+      discriminator();
+    }
+    hasParams = had;
+    paramCount = count;
+    if (saved != null) {
+      System.arraycopy(saved, 0, params, 0, saved.length);
+    }
+    baseStart = -1;
+    baseEnd = -1;
+    flags = 0;
+    return start;
+  }
+
+  /** Skips {@code _ <digit>}, {@code __ <number> _}, or digits ending the name, as LLVM. */
+  private void discriminator() {
+    if (pos >= end) {
+      return;
+    }
+    if (in[pos] == '_') {
+      int t = pos + 1;
+      if (t < end) {
+        if (in[t] >= '0' && in[t] <= '9') {
+          pos = t + 1;
+        } else if (in[t] == '_') {
+          for (++t; t < end && in[t] >= '0' && in[t] <= '9'; ++t) {
+            // skip
+          }
+          if (t < end && in[t] == '_') {
+            pos = t + 1;
+          }
+        }
+      }
+    } else if (in[pos] >= '0' && in[pos] <= '9') {
+      int t = pos + 1;
+      while (t < end && in[t] >= '0' && in[t] <= '9') {
+        t++;
+      }
+      if (t == end) {
+        pos = end;
+      }
+    }
   }
 
   private int nested(boolean tag) {
@@ -761,33 +882,8 @@ final class ItaniumFastPath {
       paramCount = 0;
     }
     append('<');
-    boolean first = true;
-    for (;;) {
-      char c = look();
-      if (c == 'E') {
-        pos++;
-        break;
-      }
-      if (!first) {
-        append(", ");
-      }
-      first = false;
-      int start = len;
-      if (c == 'L') {
-        if (literal() < 0) {
-          return -1;
-        }
-      } else if (c == 'X' || c == 'J' || c == 'T' && isParamDecl(look(1))) {
-        return -1;
-      } else if (type() < 0) {
-        return -1;
-      }
-      if (tag) {
-        params = record(params, paramCount++, start);
-      }
-      if (look() == 'Q') {
-        return -1;
-      }
+    if (arguments(tag, false) < 0) {
+      return -1;
     }
     append('>');
     baseStart = bs;
@@ -796,30 +892,89 @@ final class ItaniumFastPath {
     return 0;
   }
 
+  /**
+   * Template arguments up to their {@code E}, of a list or of a {@code pack}, printed as LLVM's
+   * {@code printWithComma}: an argument that prints nothing (an empty pack) takes its comma
+   * back. With {@code tag}, each argument becomes a template parameter.
+   */
+  private int arguments(boolean tag, boolean pack) {
+    boolean first = true;
+    for (;;) {
+      if (look() == 'E') {
+        pos++;
+        return 0;
+      }
+      int beforeComma = len;
+      if (!first) {
+        append(", ");
+      }
+      int start = len;
+      if (templateArg() < 0) {
+        return -1;
+      }
+      if (tag) {
+        params = record(params, paramCount++, start);
+      }
+      if (len == start) {
+        len = beforeComma;
+      } else {
+        first = false;
+      }
+      if (!pack && look() == 'Q') {
+        return -1;
+      }
+    }
+  }
+
+  private int templateArg() {
+    char c = look();
+    switch (c) {
+      case 'L':
+        return look(1) == 'Z' ? -1 : literal();
+      case 'X':
+        return -1;
+      case 'J':
+        pos++;
+        if (arguments(false, true) < 0) {
+          return -1;
+        }
+        baseStart = -1;
+        baseEnd = -1;
+        flags = PACK;
+        return 0;
+      case 'T':
+        return isParamDecl(look(1)) ? -1 : type();
+      default:
+        return type();
+    }
+  }
+
   private static boolean isParamDecl(char c) {
     return c == 'y' || c == 'p' || c == 't' || c == 'n' || c == 'k';
   }
 
-  /** {@code Li5E}, {@code Lj5E}…, {@code Lb0E}, {@code Lb1E}. */
+  /**
+   * {@code L <builtin> <number> E} ({@code 5u}, {@code (char)65}), {@code Lb0E}, {@code Lb1E}, or
+   * {@code L <type> <number> E} of an enumeration ({@code (Color)2}).
+   */
   private int literal() {
     pos++;
     char c = look();
-    baseStart = -1;
-    baseEnd = -1;
-    flags = 0;
     if (c == 'b') {
       char v = look(1);
       if ((v == '0' || v == '1') && look(2) == 'E') {
         pos += 3;
         append(v == '1' ? "true" : "false");
+        baseStart = -1;
+        baseEnd = -1;
+        flags = 0;
         return 0;
       }
       return -1;
     }
-    String suffix;
+    String suffix = "";
     switch (c) {
       case 'i':
-        suffix = "";
         break;
       case 'j':
         suffix = "u";
@@ -836,8 +991,48 @@ final class ItaniumFastPath {
       case 'y':
         suffix = "ull";
         break;
-      default:
+      case 'w':
+        append("(wchar_t)");
+        break;
+      case 'c':
+        append("(char)");
+        break;
+      case 'a':
+        append("(signed char)");
+        break;
+      case 'h':
+        append("(unsigned char)");
+        break;
+      case 's':
+        append("(short)");
+        break;
+      case 't':
+        append("(unsigned short)");
+        break;
+      case 'n':
+        append("(__int128)");
+        break;
+      case 'o':
+        append("(unsigned __int128)");
+        break;
+      case 'f':
+      case 'd':
+      case 'e':
+      case '_':
+      case 'A':
+      case 'D':
+      case 'T':
+      case 'U':
         return -1;
+      default:
+        // An enumerator: the type in parentheses (a substitution candidate as any type).
+        append('(');
+        if (type() < 0) {
+          return -1;
+        }
+        append(')');
+        pos--;
+        break;
     }
     pos++;
     boolean negative = consume('n');
@@ -854,6 +1049,9 @@ final class ItaniumFastPath {
     }
     appendInput(from, to);
     append(suffix);
+    baseStart = -1;
+    baseEnd = -1;
+    flags = 0;
     return 0;
   }
 
@@ -1060,7 +1258,7 @@ final class ItaniumFastPath {
       }
       index = (int) Math.min(Integer.MAX_VALUE, n + 1L);
     }
-    if (!hasParams || index >= paramCount) {
+    if (!hasParams || index >= paramCount || (params[index * STRIDE + 4] & PACK) != 0) {
       return -1;
     }
     reprint(params, index);

@@ -42,7 +42,11 @@ class ItaniumFastPathTest {
       "_ZplRK1AS1_",
       "_ZN1AD0Ev",
       "_ZL3barPFviE",
-      "_ZZ1fvE1x");
+      "_ZZ1fvE1x",
+      "_ZZN1A1fIiEEvT_E1x",
+      "_Z1fISt5tupleIJidEES0_IJEEEvv",
+      "_Z1fIL5Color2ELc65ELin3EEvv",
+      "_Z1fIJidEEvDpT_");
 
   private static final String ALPHABET = "NESIZTKVrPROLDCvcijlmsxy_0123456789abdfehnotwz.B";
 
@@ -89,6 +93,13 @@ class ItaniumFastPathTest {
     assertThat(check("_ZThn8_N1A1fIiEEvv")).isEqualTo("non-virtual thunk to void A::f<int>()");
     assertThat(check("_ZTVN10__cxxabiv117__class_type_infoE"))
         .isEqualTo("vtable for __cxxabiv1::__class_type_info");
+    assertThat(check("_ZZ1fvE1x")).isEqualTo("f()::x");
+    assertThat(check("_ZZN1A1fIiEEvT_E1x")).isEqualTo("void A::f<int>(int)::x");
+    assertThat(check("_ZGVZ1fvE1x_0")).isEqualTo("guard variable for f()::x");
+    assertThat(check("_Z1fISt5tupleIJidEES0_IJEEEvv"))
+        .isEqualTo("void f<std::tuple<int, double>, std::tuple<>>()");
+    assertThat(check("_Z1fIL5Color2ELc65ELin3EEvv"))
+        .isEqualTo("void f<(Color)2, (char)65, -3>()");
     assertThat(ItaniumFastPath.demangle("_ZNK1A1fEv.cold", false)).isEqualTo("A::f");
     assertThat(ItaniumFastPath.demangle("_Z3maxIiET_S0_S0_", false)).isEqualTo("max<int>");
   }
@@ -98,9 +109,9 @@ class ItaniumFastPathTest {
     // A reference to a reference collapses; a constructor of Ss spells the string out.
     assertThat(check("_Z1fIRiEvOT_")).isNull();
     assertThat(check("_ZNSsC1Ev")).isNull();
-    // Function types, local names, malformed input, a '?' and text beyond Latin-1.
+    // Function types, pack expansions, malformed input, a '?' and text beyond Latin-1.
+    assertThat(check("_Z1fIJidEEvDpT_")).isNull();
     assertThat(check("_ZL3barPFviE")).isNull();
-    assertThat(check("_ZZ1fvE1x")).isNull();
     assertThat(check("_ZN3fooE3")).isNull();
     assertThat(check("_Z3f?ov")).isNull();
     assertThat(check("_Z3f\u0100ov")).isNull();
