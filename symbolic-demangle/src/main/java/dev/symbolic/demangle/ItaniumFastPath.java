@@ -1,8 +1,5 @@
 package dev.symbolic.demangle;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,8 +23,7 @@ import java.nio.charset.StandardCharsets;
  * return type is the one thing printed before what precedes it in the mangling; it is placed
  * when the function is complete.
  *
- * <p>Text is handled as Latin-1 bytes: a name with a character above U+00FF (or a {@code ?},
- * which such a character becomes in them) is left to the full parser. Each thread keeps one
+ * <p>Text is handled as bytes: a name with a character beyond ASCII is left to the full parser. Each thread keeps one
  * instance and its buffers, so a call allocates only the bytes of the name and the result.
  */
 final class ItaniumFastPath {
@@ -42,9 +38,6 @@ final class ItaniumFastPath {
 
   private static final ThreadLocal<ItaniumFastPath> STATE =
       ThreadLocal.withInitial(ItaniumFastPath::new);
-
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   // Flags of an entity: what printing it inside another depends on.
   /** An lvalue reference type: a reference to it collapses, which is left to the full parser. */
@@ -62,8 +55,14 @@ final class ItaniumFastPath {
   /** A template argument pack: as a template parameter, its printing depends on expansions. */
   private static final int PACK = 16;
 
+  /** A function type: a pointer or reference to it puts its declarator in parentheses. */
+  private static final int FUNCTION = 32;
+
+  /** Positions from here on are in {@link #store}, not in {@link #out}. */
+  private static final int STORE = 1 << 30;
+
   // Entities in the substitution and template-parameter tables: five ints each.
-  private static final int STRIDE = 5;
+  private static final int STRIDE = 6;
 
   /** Left to the full parser from deep inside: output or nesting beyond the bounds. */
   private static final class Bail extends RuntimeException {
@@ -75,7 +74,7 @@ final class ItaniumFastPath {
     }
   }
 
-  /** The name as Latin-1 bytes. */
+  /** The name's bytes, ASCII. */
   private byte[] in;
   private int end;
   private int pos;
@@ -83,7 +82,18 @@ final class ItaniumFastPath {
   private int len;
   private int depth;
 
-  /** Substitution candidates: start, end, base-name start, base-name end, flags. */
+  /**
+   * Text moved out of {@link #out} to keep it for the entities printed there (see {@link
+   * #detach}); its positions are {@link #STORE} and up.
+   */
+  private byte[] store = new byte[64];
+  private int stored;
+
+  /**
+   * Substitution candidates: start, end, base-name start, base-name end, flags, and the length
+   * of the right part: the end of the text of a function type (and of pointers, references
+   * and qualified types around one) that goes after what a declarator puts in its middle.
+   */
   private int[] subs = new int[16 * STRIDE];
   private int subCount;
   /** The template arguments of the encoding's name (LLVM's outer template parameters). */
@@ -96,6 +106,7 @@ final class ItaniumFastPath {
   private int baseStart;
   private int baseEnd;
   private int flags;
+  private int rightLength;
 
   // The state of the encoding's name, as LLVM's NameState.
   private boolean endsWithTemplateArgs;
@@ -118,8 +129,9 @@ final class ItaniumFastPath {
     if (mangled.length() < 3 || mangled.charAt(0) != '_' || mangled.charAt(1) != 'Z') {
       return null;
     }
-    byte[] bytes = mangled.getBytes(StandardCharsets.ISO_8859_1);
-    if (hasQuestionMark(bytes)) {
+    // ASCII only: then the UTF-8 bytes are the characters, one each (and a vectorized copy).
+    byte[] bytes = mangled.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length != mangled.length()) {
       return null;
     }
     ItaniumFastPath state = STATE.get();
@@ -133,24 +145,6 @@ final class ItaniumFastPath {
     }
   }
 
-  /** Whether {@code b} has a {@code ?}: a real one, or a character that is not Latin-1. */
-  private static boolean hasQuestionMark(byte[] b) {
-    int i = 0;
-    for (; i + 8 <= b.length; i += 8) {
-      long x = (long) LONG.get(b, i) ^ 0x3F3F3F3F3F3F3F3FL;
-      // A zero byte in x: the high bit survives in exactly those bytes (no false positives).
-      if ((~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL)) != 0) {
-        return true;
-      }
-    }
-    for (; i < b.length; i++) {
-      if (b[i] == '?') {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Drops the name and any buffer grown too large to keep. */
   private void release() {
     in = null;
@@ -159,6 +153,9 @@ final class ItaniumFastPath {
     }
     if (subs.length > MAX_KEPT) {
       subs = new int[16 * STRIDE];
+    }
+    if (store.length > MAX_KEPT) {
+      store = new byte[64];
     }
     if (params.length > MAX_KEPT) {
       params = new int[8 * STRIDE];
@@ -174,6 +171,7 @@ final class ItaniumFastPath {
     subCount = 0;
     paramCount = 0;
     hasParams = false;
+    stored = 0;
     char c = look();
     int start;
     if (c == 'T' || c == 'G') {
@@ -242,11 +240,12 @@ final class ItaniumFastPath {
     if (!isDigit(look())) {
       return -1;
     }
-    long v = 0;
+    int v = 0;
     while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
-      v = Math.min(Integer.MAX_VALUE, v * 10 + (in[pos++] - '0'));
+      int d = in[pos++] - '0';
+      v = v > (Integer.MAX_VALUE - d) / 10 ? Integer.MAX_VALUE : v * 10 + d;
     }
-    return (int) v;
+    return v;
   }
 
   /** {@code [n] digits}, skipped; false if there are no digits. */
@@ -297,11 +296,50 @@ final class ItaniumFastPath {
     len += to - from;
   }
 
-  /** Appends a copy of {@code out[from, to)}, text printed before. */
+  /** Appends a copy of text printed before, {@code [from, to)} of the buffer or the store. */
   private void copy(int from, int to) {
     ensure(to - from);
-    System.arraycopy(out, from, out, len, to - from);
+    if (from >= STORE) {
+      System.arraycopy(store, from - STORE, out, len, to - from);
+    } else {
+      System.arraycopy(out, from, out, len, to - from);
+    }
     len += to - from;
+  }
+
+  /**
+   * Moves the text from {@code from} to the end into the store, with the spans of the entities
+   * printed there, and cuts the buffer back to {@code from}: for a declarator that goes into
+   * the middle of a type already printed, whose text must stay as it was for its
+   * substitution. Returns where the text now is.
+   */
+  private int detach(int from) {
+    int n = len - from;
+    if (stored + n > store.length) {
+      if (stored + n > MAX_OUTPUT) {
+        throw Bail.INSTANCE;
+      }
+      store = java.util.Arrays.copyOf(store, Math.max(2 * store.length, stored + n));
+    }
+    System.arraycopy(out, from, store, stored, n);
+    int to = STORE + stored;
+    moveSpans(subs, subCount, from, len, to - from);
+    moveSpans(params, paramCount, from, len, to - from);
+    stored += n;
+    len = from;
+    return to;
+  }
+
+  private static void moveSpans(int[] table, int count, int from, int to, int shift) {
+    for (int k = 0; k < count * STRIDE; k += STRIDE) {
+      for (int span = k; span <= k + 2; span += 2) {
+        int at = table[span];
+        if (at >= from && at < to) {
+          table[span] += shift;
+          table[span + 1] += shift;
+        }
+      }
+    }
   }
 
   /** Records the entity printed from {@code start} to here as a substitution candidate. */
@@ -321,6 +359,7 @@ final class ItaniumFastPath {
     table[k + 2] = baseStart;
     table[k + 3] = baseEnd;
     table[k + 4] = flags;
+    table[k + 5] = rightLength;
     return table;
   }
 
@@ -331,6 +370,7 @@ final class ItaniumFastPath {
     baseStart = table[k + 2];
     baseEnd = table[k + 3];
     flags = table[k + 4];
+    rightLength = table[k + 5];
   }
 
   // ------------------------------------------------------------------ encodings
@@ -433,7 +473,7 @@ final class ItaniumFastPath {
       return -1;
     }
     int rs = len;
-    if (!ctorDtorConversion && endsWithTemplateArgs && type() < 0) {
+    if (!ctorDtorConversion && endsWithTemplateArgs && (type() < 0 || rightLength != 0)) {
       return -1;
     }
     int re = len;
@@ -541,6 +581,7 @@ final class ItaniumFastPath {
       baseStart = start;
       baseEnd = len;
       flags = 0;
+      rightLength = 0;
       if (look() == 'S' || unqualified(tag, true, start, len, 0) < 0) {
         return -1;
       }
@@ -616,6 +657,7 @@ final class ItaniumFastPath {
     baseStart = -1;
     baseEnd = -1;
     flags = 0;
+    rightLength = 0;
     return start;
   }
 
@@ -708,6 +750,7 @@ final class ItaniumFastPath {
           baseStart = start;
           baseEnd = len;
           flags = 0;
+          rightLength = 0;
         } else if (substitution() < 0) {
           return -1;
         }
@@ -755,13 +798,19 @@ final class ItaniumFastPath {
       int at = pos;
       pos += n;
       int bs = len;
-      if (n >= 10 && startsWith(at, "_GLOBAL__N")) {
+      if (in[at] == '_' && n >= 10 && startsWith(at, "_GLOBAL__N")) {
         append("(anonymous namespace)");
       } else {
         appendInput(at, pos);
       }
       baseStart = bs;
       baseEnd = len;
+    } else if (c == 'U') {
+      if (unnamed(tag) < 0) {
+        return -1;
+      }
+      baseStart = -1;
+      baseEnd = -1;
     } else if (c == 'C' || c == 'D') {
       if (!scoped || scopeBaseStart < 0 || (scopeFlags & SPECIAL) != 0) {
         return -1;
@@ -792,6 +841,7 @@ final class ItaniumFastPath {
       baseEnd = len;
     }
     flags = 0;
+    rightLength = 0;
     while (consume('B')) {
       int n = positiveInteger();
       if (n <= 0 || n > end - pos) {
@@ -803,6 +853,96 @@ final class ItaniumFastPath {
       append(']');
     }
     return 0;
+  }
+
+  /**
+   * {@code Ut [<number>] _}, printed {@code 'unnamed<number>'}, or a lambda {@code Ul <type>+ E
+   * [<number>] _}, printed {@code 'lambda<number>'(<types>)}. For the encoding's own name LLVM
+   * forgets the template parameters here.
+   */
+  private int unnamed(boolean tag) {
+    char kind = look(1);
+    if (kind != 't' && kind != 'l') {
+      return -1;
+    }
+    pos += 2;
+    if (tag) {
+      hasParams = false;
+    }
+    if (kind == 't') {
+      int from = pos;
+      while (isDigit(look())) {
+        pos++;
+      }
+      int to = pos;
+      if (!consume('_')) {
+        return -1;
+      }
+      append("'unnamed");
+      appendInput(from, to);
+      append('\'');
+      return 0;
+    }
+    if (look() == 'T' && isParamDecl(look(1)) || look() == 'Q') {
+      return -1;
+    }
+    append("'lambda");
+    int countAt = len;
+    append("'(");
+    if (!consume('v')) {
+      boolean first = true;
+      do {
+        if (!first) {
+          append(", ");
+        }
+        first = false;
+        if (type() < 0) {
+          return -1;
+        }
+      } while (look() != 'E' && look() != 'Q');
+    }
+    if (!consume('E')) {
+      return -1;
+    }
+    append(')');
+    int from = pos;
+    while (isDigit(look())) {
+      pos++;
+    }
+    int to = pos;
+    if (!consume('_')) {
+      return -1;
+    }
+    if (to > from) {
+      // The number comes after the parameters in the name and before them in the text.
+      insertInput(countAt, from, to);
+    }
+    return 0;
+  }
+
+  /**
+   * Inserts input {@code [from, to)} into the text at {@code at}; the spans of substitutions and
+   * template parameters printed after {@code at} move with their text.
+   */
+  private void insertInput(int at, int from, int to) {
+    int n = to - from;
+    ensure(n);
+    System.arraycopy(out, at, out, at + n, len - at);
+    System.arraycopy(in, from, out, at, n);
+    len += n;
+    shiftFrom(subs, subCount, at, n);
+    shiftFrom(params, paramCount, at, n);
+  }
+
+  private static void shiftFrom(int[] table, int count, int at, int n) {
+    for (int k = 0; k < count * STRIDE; k += STRIDE) {
+      for (int span = k; span <= k + 2; span += 2) {
+        if (table[span] >= at && table[span] < STORE) {
+          table[span] += n;
+          table[span + 1] += n;
+        }
+      }
+    }
   }
 
   /** {@code S_}, {@code S<seq-id>_} or {@code Sa Sb Ss Si So Sd}, printed again. */
@@ -842,6 +982,7 @@ final class ItaniumFastPath {
       baseStart = start + "std::".length();
       baseEnd = len;
       flags = SPECIAL;
+      rightLength = 0;
       return start;
     }
     int index = 0;
@@ -889,6 +1030,7 @@ final class ItaniumFastPath {
     baseStart = bs;
     baseEnd = be;
     flags = TEMPLATE_ARGS;
+    rightLength = 0;
     return 0;
   }
 
@@ -941,6 +1083,7 @@ final class ItaniumFastPath {
         baseStart = -1;
         baseEnd = -1;
         flags = PACK;
+        rightLength = 0;
         return 0;
       case 'T':
         return isParamDecl(look(1)) ? -1 : type();
@@ -968,6 +1111,7 @@ final class ItaniumFastPath {
         baseStart = -1;
         baseEnd = -1;
         flags = 0;
+        rightLength = 0;
         return 0;
       }
       return -1;
@@ -1052,6 +1196,7 @@ final class ItaniumFastPath {
     baseStart = -1;
     baseEnd = -1;
     flags = 0;
+    rightLength = 0;
     return 0;
   }
 
@@ -1073,6 +1218,7 @@ final class ItaniumFastPath {
     baseStart = start;
     baseEnd = len;
     flags = 0;
+    rightLength = 0;
     return start;
   }
 
@@ -1083,38 +1229,51 @@ final class ItaniumFastPath {
       case 'r':
       case 'V':
       case 'K': {
-        int q = 0;
-        if (consume('r')) {
-          q |= ItaniumNode.QUAL_RESTRICT;
+        int after = 0;
+        if (look(after) == 'r') {
+          after++;
         }
-        if (consume('V')) {
-          q |= ItaniumNode.QUAL_VOLATILE;
+        if (look(after) == 'V') {
+          after++;
         }
-        if (consume('K')) {
-          q |= ItaniumNode.QUAL_CONST;
+        if (look(after) == 'K') {
+          after++;
         }
-        char n = look();
-        char n1 = look(1);
-        if (n == 'F' || n == 'D' && (n1 == 'o' || n1 == 'O' || n1 == 'w' || n1 == 'x')) {
+        char n = look(after);
+        char n1 = look(after + 1);
+        if (n == 'F') {
+          if (functionType() < 0) {
+            return -1;
+          }
+          break;
+        }
+        if (n == 'D' && (n1 == 'o' || n1 == 'O' || n1 == 'w' || n1 == 'x')) {
           return -1;
         }
+        int q = qualifiers();
         if (type() < 0) {
           return -1;
         }
+        int keep = flags & FUNCTION;
         if ((q & ItaniumNode.QUAL_CONST) != 0) {
-          append(" const");
+          declarator(start, " const", "");
         }
         if ((q & ItaniumNode.QUAL_VOLATILE) != 0) {
-          append(" volatile");
+          declarator(start, " volatile", "");
         }
         if ((q & ItaniumNode.QUAL_RESTRICT) != 0) {
-          append(" restrict");
+          declarator(start, " restrict", "");
         }
         baseStart = -1;
         baseEnd = -1;
-        flags = 0;
+        flags = keep;
         break;
       }
+      case 'F':
+        if (functionType() < 0) {
+          return -1;
+        }
+        break;
       case 'v':
         return builtin(1, "void");
       case 'w':
@@ -1187,7 +1346,11 @@ final class ItaniumFastPath {
         if (type() < 0) {
           return -1;
         }
-        append('*');
+        if ((flags & FUNCTION) != 0) {
+          declarator(start, "(*", ")");
+        } else {
+          declarator(start, "*", "");
+        }
         baseStart = -1;
         baseEnd = -1;
         flags = 0;
@@ -1198,7 +1361,12 @@ final class ItaniumFastPath {
         if (type() < 0 || (flags & REFERENCE) != 0) {
           return -1;
         }
-        append(c == 'R' ? "&" : "&&");
+        String ref = c == 'R' ? "&" : "&&";
+        if ((flags & FUNCTION) != 0) {
+          declarator(start, "(" + ref, ")");
+        } else {
+          declarator(start, ref, "");
+        }
         baseStart = -1;
         baseEnd = -1;
         flags = c == 'R' ? LVALUE : RVALUE;
@@ -1230,7 +1398,6 @@ final class ItaniumFastPath {
         break;
       case 'u':
       case 'U':
-      case 'F':
       case 'A':
       case 'M':
       case 'C':
@@ -1245,6 +1412,102 @@ final class ItaniumFastPath {
     }
     push(start);
     return start;
+  }
+
+  private int qualifiers() {
+    int q = 0;
+    if (consume('r')) {
+      q |= ItaniumNode.QUAL_RESTRICT;
+    }
+    if (consume('V')) {
+      q |= ItaniumNode.QUAL_VOLATILE;
+    }
+    if (consume('K')) {
+      q |= ItaniumNode.QUAL_CONST;
+    }
+    return q;
+  }
+
+  /**
+   * Puts {@code left} and {@code right} into the middle of the type printed from {@code start}:
+   * after its left part and before its right part (a function type's parameters). A type with
+   * no right part just gets both appended.
+   */
+  private void declarator(int start, String left, String right) {
+    if (rightLength == 0) {
+      append(left);
+      append(right);
+      rightLength = right.length();
+      return;
+    }
+    int r = rightLength;
+    int n = len - start;
+    int at = detach(start);
+    copy(at, at + n - r);
+    append(left);
+    append(right);
+    copy(at + n - r, at + n);
+    rightLength = right.length() + r;
+  }
+
+  /**
+   * {@code [<CV-qualifiers>] F [Y] <return type> <parameter type>* [<ref-qualifier>] E},
+   * printed {@code ret (params) cv ref}: the left part is the return type and a space.
+   */
+  private int functionType() {
+    int q = qualifiers();
+    if (!consume('F')) {
+      return -1;
+    }
+    consume('Y');
+    if (type() < 0 || rightLength != 0) {
+      return -1;
+    }
+    append(' ');
+    int mid = len;
+    append('(');
+    boolean first = true;
+    int ref = ItaniumNode.REF_NONE;
+    for (;;) {
+      if (consume('E')) {
+        break;
+      }
+      if (consume('v')) {
+        continue;
+      }
+      if (look() == 'R' && look(1) == 'E' || look() == 'O' && look(1) == 'E') {
+        ref = look() == 'R' ? ItaniumNode.REF_LVALUE : ItaniumNode.REF_RVALUE;
+        pos += 2;
+        break;
+      }
+      if (!first) {
+        append(", ");
+      }
+      first = false;
+      if (type() < 0) {
+        return -1;
+      }
+    }
+    append(')');
+    if ((q & ItaniumNode.QUAL_CONST) != 0) {
+      append(" const");
+    }
+    if ((q & ItaniumNode.QUAL_VOLATILE) != 0) {
+      append(" volatile");
+    }
+    if ((q & ItaniumNode.QUAL_RESTRICT) != 0) {
+      append(" restrict");
+    }
+    if (ref == ItaniumNode.REF_LVALUE) {
+      append(" &");
+    } else if (ref == ItaniumNode.REF_RVALUE) {
+      append(" &&");
+    }
+    baseStart = -1;
+    baseEnd = -1;
+    flags = FUNCTION;
+    rightLength = len - mid;
+    return 0;
   }
 
   /** {@code T_} or {@code T<n>_}, printed again: an argument of the encoding's name. */

@@ -46,7 +46,11 @@ class ItaniumFastPathTest {
       "_ZZN1A1fIiEEvT_E1x",
       "_Z1fISt5tupleIJidEES0_IJEEEvv",
       "_Z1fIL5Color2ELc65ELin3EEvv",
-      "_Z1fIJidEEvDpT_");
+      "_Z1fIJidEEvDpT_",
+      "_ZL3barPFviE",
+      "_Z1fRKFvvES0_PS_",
+      "_Z1fIFivEEvPKT_",
+      "_ZN1A1fEPFRKiPFvvEE");
 
   private static final String ALPHABET = "NESIZTKVrPROLDCvcijlmsxy_0123456789abdfehnotwz.B";
 
@@ -100,6 +104,12 @@ class ItaniumFastPathTest {
         .isEqualTo("void f<std::tuple<int, double>, std::tuple<>>()");
     assertThat(check("_Z1fIL5Color2ELc65ELin3EEvv"))
         .isEqualTo("void f<(Color)2, (char)65, -3>()");
+    assertThat(check("_Z3f?ov")).isEqualTo("f?o()");
+    assertThat(check("_ZL3barPFviE")).isEqualTo("bar(void (*)(int))");
+    assertThat(check("_Z1fRKFvvES0_PS_"))
+        .isEqualTo("f(void (&)() const, void (&)() const, void (*)() const)");
+    // LLVM's own spacing for a qualified function type.
+    assertThat(check("_Z1fIFivEEvPKT_")).isEqualTo("void f<int ()>(int  const(*)())");
     assertThat(ItaniumFastPath.demangle("_ZNK1A1fEv.cold", false)).isEqualTo("A::f");
     assertThat(ItaniumFastPath.demangle("_Z3maxIiET_S0_S0_", false)).isEqualTo("max<int>");
   }
@@ -109,11 +119,12 @@ class ItaniumFastPathTest {
     // A reference to a reference collapses; a constructor of Ss spells the string out.
     assertThat(check("_Z1fIRiEvOT_")).isNull();
     assertThat(check("_ZNSsC1Ev")).isNull();
-    // Function types, pack expansions, malformed input, a '?' and text beyond Latin-1.
+    // Arrays, member pointers, pack expansions, malformed input and text beyond ASCII.
     assertThat(check("_Z1fIJidEEvDpT_")).isNull();
-    assertThat(check("_ZL3barPFviE")).isNull();
+    assertThat(check("_Z1fPA10_i")).isNull();
+    assertThat(check("_Z1fM1AFvvE")).isNull();
     assertThat(check("_ZN3fooE3")).isNull();
-    assertThat(check("_Z3f?ov")).isNull();
+    assertThat(check("_Z3f\u00e9ov")).isNull();
     assertThat(check("_Z3f\u0100ov")).isNull();
     assertThat(ItaniumDemangler.demangle("_Z3f\u0100ov", DemangleOptions.complete()))
         .contains("f\u0100o()");
