@@ -100,6 +100,13 @@ final class ItaniumFastPath {
   private int[] params = new int[8 * STRIDE];
   private int paramCount;
   private boolean hasParams;
+  /** The elements of the packs among the template parameters, same layout. */
+  private int[] elements = new int[8 * STRIDE];
+  private int elementCount;
+  /** For template parameter {@code i} that is a pack: its first element and element count. */
+  private int[] packFirst = new int[8];
+  private int[] packSize = new int[8];
+  private boolean packTangled;
 
   // What the entity parsed last tells besides its text: its base name (the span a constructor
   // of it prints; -1 when it has none) and its flags.
@@ -157,6 +164,9 @@ final class ItaniumFastPath {
     if (store.length > MAX_KEPT) {
       store = new byte[64];
     }
+    if (elements.length > MAX_KEPT) {
+      elements = new int[8 * STRIDE];
+    }
     if (params.length > MAX_KEPT) {
       params = new int[8 * STRIDE];
     }
@@ -170,6 +180,7 @@ final class ItaniumFastPath {
     depth = 0;
     subCount = 0;
     paramCount = 0;
+    elementCount = 0;
     hasParams = false;
     stored = 0;
     char c = look();
@@ -325,6 +336,7 @@ final class ItaniumFastPath {
     int to = STORE + stored;
     moveSpans(subs, subCount, from, len, to - from);
     moveSpans(params, paramCount, from, len, to - from);
+    moveSpans(elements, elementCount, from, len, to - from);
     stored += n;
     len = from;
     return to;
@@ -484,17 +496,19 @@ final class ItaniumFastPath {
         return -1;
       }
     } else {
+      boolean empty = true;
       for (;;) {
-        if (type() < 0) {
+        int items = listType(empty);
+        if (items < 0) {
           return -1;
         }
+        empty = items == 0;
         if (encodingEnds(local)) {
           break;
         }
         if (encodingStops()) {
           return -1;
         }
-        append(", ");
       }
     }
     append(')');
@@ -543,6 +557,7 @@ final class ItaniumFastPath {
     nameEnd = nameStart + nameLength;
     relocate(subs, subCount, ns, ne, re, pe);
     relocate(params, paramCount, ns, ne, re, pe);
+    relocate(elements, elementCount, ns, ne, re, pe);
   }
 
   /** Moves the spans of {@code table} as {@link #putReturnTypeFirst} moved their text. */
@@ -624,6 +639,8 @@ final class ItaniumFastPath {
     boolean had = hasParams;
     int count = paramCount;
     int[] saved = count == 0 ? null : java.util.Arrays.copyOf(params, count * STRIDE);
+    int[] savedFirst = count == 0 ? null : java.util.Arrays.copyOf(packFirst, count);
+    int[] savedSize = count == 0 ? null : java.util.Arrays.copyOf(packSize, count);
     int start = encoding(true);
     if (start < 0 || !consume('E')) {
       return -1;
@@ -653,6 +670,8 @@ final class ItaniumFastPath {
     paramCount = count;
     if (saved != null) {
       System.arraycopy(saved, 0, params, 0, saved.length);
+      System.arraycopy(savedFirst, 0, packFirst, 0, count);
+      System.arraycopy(savedSize, 0, packSize, 0, count);
     }
     baseStart = -1;
     baseEnd = -1;
@@ -890,15 +909,13 @@ final class ItaniumFastPath {
     int countAt = len;
     append("'(");
     if (!consume('v')) {
-      boolean first = true;
+      boolean empty = true;
       do {
-        if (!first) {
-          append(", ");
-        }
-        first = false;
-        if (type() < 0) {
+        int items = listType(empty);
+        if (items < 0) {
           return -1;
         }
+        empty = items == 0;
       } while (look() != 'E' && look() != 'Q');
     }
     if (!consume('E')) {
@@ -932,6 +949,7 @@ final class ItaniumFastPath {
     len += n;
     shiftFrom(subs, subCount, at, n);
     shiftFrom(params, paramCount, at, n);
+    shiftFrom(elements, elementCount, at, n);
   }
 
   private static void shiftFrom(int[] table, int count, int at, int n) {
@@ -1006,7 +1024,7 @@ final class ItaniumFastPath {
       }
       index = (int) Math.min(Integer.MAX_VALUE, id + 1);
     }
-    if (index >= subCount) {
+    if (index >= subCount || (subs[index * STRIDE + 4] & PACK) != 0) {
       return -1;
     }
     reprint(subs, index);
@@ -1040,10 +1058,20 @@ final class ItaniumFastPath {
    * back. With {@code tag}, each argument becomes a template parameter.
    */
   private int arguments(boolean tag, boolean pack) {
+    return arguments(tag, pack, false);
+  }
+
+  /**
+   * As above; with {@code collect}, each argument is also an element of the pack parsed, and
+   * {@link #packTangled} tells afterwards whether other elements were collected in between.
+   */
+  private int arguments(boolean tag, boolean pack, boolean collect) {
     boolean first = true;
+    boolean tangled = false;
     for (;;) {
       if (look() == 'E') {
         pos++;
+        packTangled = tangled;
         return 0;
       }
       int beforeComma = len;
@@ -1051,10 +1079,24 @@ final class ItaniumFastPath {
         append(", ");
       }
       int start = len;
-      if (templateArg() < 0) {
+      int firstElement = elementCount;
+      if (templateArg(tag) < 0) {
         return -1;
       }
+      if (collect) {
+        // An element holding an encoding collects the packs of that encoding's own arguments.
+        tangled |= elementCount != firstElement;
+        elements = record(elements, elementCount++, start);
+      }
       if (tag) {
+        if ((flags & PACK) != 0) {
+          if (paramCount >= packFirst.length) {
+            packFirst = java.util.Arrays.copyOf(packFirst, 2 * paramCount + 2);
+            packSize = java.util.Arrays.copyOf(packSize, 2 * paramCount + 2);
+          }
+          packFirst[paramCount] = firstElement;
+          packSize[paramCount] = packTangled ? -1 : elementCount - firstElement;
+        }
         params = record(params, paramCount++, start);
       }
       if (len == start) {
@@ -1068,7 +1110,8 @@ final class ItaniumFastPath {
     }
   }
 
-  private int templateArg() {
+  /** A template argument; {@code collect} keeps the elements of a pack. */
+  private int templateArg(boolean collect) {
     char c = look();
     switch (c) {
       case 'L':
@@ -1077,7 +1120,7 @@ final class ItaniumFastPath {
         return -1;
       case 'J':
         pos++;
-        if (arguments(false, true) < 0) {
+        if (arguments(false, true, collect) < 0) {
           return -1;
         }
         baseStart = -1;
@@ -1254,19 +1297,7 @@ final class ItaniumFastPath {
         if (type() < 0) {
           return -1;
         }
-        int keep = flags & FUNCTION;
-        if ((q & ItaniumNode.QUAL_CONST) != 0) {
-          declarator(start, " const", "");
-        }
-        if ((q & ItaniumNode.QUAL_VOLATILE) != 0) {
-          declarator(start, " volatile", "");
-        }
-        if ((q & ItaniumNode.QUAL_RESTRICT) != 0) {
-          declarator(start, " restrict", "");
-        }
-        baseStart = -1;
-        baseEnd = -1;
-        flags = keep;
+        qualify(start, q);
         break;
       }
       case 'F':
@@ -1338,38 +1369,28 @@ final class ItaniumFastPath {
             return builtin(2, "decltype(auto)");
           case 'n':
             return builtin(2, "std::nullptr_t");
+          case 'p':
+            if (expansion() < 0) {
+              return -1;
+            }
+            break;
           default:
             return -1;
         }
+        break;
       case 'P':
         pos++;
         if (type() < 0) {
           return -1;
         }
-        if ((flags & FUNCTION) != 0) {
-          declarator(start, "(*", ")");
-        } else {
-          declarator(start, "*", "");
-        }
-        baseStart = -1;
-        baseEnd = -1;
-        flags = 0;
+        pointer(start);
         break;
       case 'R':
       case 'O':
         pos++;
-        if (type() < 0 || (flags & REFERENCE) != 0) {
+        if (type() < 0 || reference(start, c == 'O') < 0) {
           return -1;
         }
-        String ref = c == 'R' ? "&" : "&&";
-        if ((flags & FUNCTION) != 0) {
-          declarator(start, "(" + ref, ")");
-        } else {
-          declarator(start, ref, "");
-        }
-        baseStart = -1;
-        baseEnd = -1;
-        flags = c == 'R' ? LVALUE : RVALUE;
         break;
       case 'T': {
         char n = look(1);
@@ -1412,6 +1433,154 @@ final class ItaniumFastPath {
     }
     push(start);
     return start;
+  }
+
+  /**
+   * A type in a list printed as LLVM's {@code printWithComma}: the comma before it is taken
+   * back when it prints nothing (an empty pack expansion). Returns -1, or 1 when the list has
+   * an item now and 0 when it is still {@code empty}.
+   */
+  private int listType(boolean empty) {
+    int beforeComma = len;
+    if (!empty) {
+      append(", ");
+    }
+    int at = len;
+    if (type() < 0) {
+      return -1;
+    }
+    if (len == at) {
+      len = beforeComma;
+      return empty ? 0 : 1;
+    }
+    return 1;
+  }
+
+  /** Makes the type printed from {@code start} a qualified one. */
+  private void qualify(int start, int q) {
+    int keep = flags & FUNCTION;
+    if ((q & ItaniumNode.QUAL_CONST) != 0) {
+      declarator(start, " const", "");
+    }
+    if ((q & ItaniumNode.QUAL_VOLATILE) != 0) {
+      declarator(start, " volatile", "");
+    }
+    if ((q & ItaniumNode.QUAL_RESTRICT) != 0) {
+      declarator(start, " restrict", "");
+    }
+    baseStart = -1;
+    baseEnd = -1;
+    flags = keep;
+  }
+
+  /** Makes the type printed from {@code start} a pointer to it. */
+  private void pointer(int start) {
+    if ((flags & FUNCTION) != 0) {
+      declarator(start, "(*", ")");
+    } else {
+      declarator(start, "*", "");
+    }
+    baseStart = -1;
+    baseEnd = -1;
+    flags = 0;
+  }
+
+  /**
+   * Makes the type printed from {@code start} a reference to it; -1 for a reference to a
+   * reference, which collapses.
+   */
+  private int reference(int start, boolean rvalue) {
+    if ((flags & REFERENCE) != 0) {
+      return -1;
+    }
+    String ref = rvalue ? "&&" : "&";
+    if ((flags & FUNCTION) != 0) {
+      declarator(start, rvalue ? "(&&" : "(&", ")");
+    } else {
+      declarator(start, ref, "");
+    }
+    baseStart = -1;
+    baseEnd = -1;
+    flags = rvalue ? RVALUE : LVALUE;
+    return 0;
+  }
+
+  /**
+   * {@code Dp <type>}: the type once for each element of the pack it names, joined by commas;
+   * only for a pack template parameter under pointers, references and qualifiers.
+   */
+  private int expansion() {
+    pos += 2;
+    int wrappersFrom = pos;
+    int groups = 0;
+    for (;; groups++) {
+      char c = look();
+      if (c == 'r' || c == 'V' || c == 'K') {
+        qualifiers();
+      } else if (c == 'P' || c == 'R' || c == 'O') {
+        pos++;
+      } else {
+        break;
+      }
+    }
+    int wrappersTo = pos;
+    if (look() != 'T' || look(1) == 'L') {
+      return -1;
+    }
+    pos++;
+    int index = 0;
+    if (!consume('_')) {
+      int n = positiveInteger();
+      if (n < 0 || !consume('_')) {
+        return -1;
+      }
+      index = (int) Math.min(Integer.MAX_VALUE, n + 1L);
+    }
+    if (look() == 'I' || !hasParams || index >= paramCount
+        || (params[index * STRIDE + 4] & PACK) == 0 || packSize[index] < 0) {
+      return -1;
+    }
+    // LLVM makes the pack parameter and each type around it substitution candidates; printed
+    // outside an expansion they depend on the printer's pack state, so a reference to one is
+    // left to the full parser.
+    for (int g = 0; g <= groups; g++) {
+      baseStart = -1;
+      baseEnd = -1;
+      flags = PACK;
+      rightLength = 0;
+      push(len);
+    }
+    int first = packFirst[index];
+    for (int e = 0; e < packSize[index]; e++) {
+      if (e > 0) {
+        append(", ");
+      }
+      int at = len;
+      reprint(elements, first + e);
+      if ((flags & PACK) != 0) {
+        return -1;
+      }
+      // The types around the pack, innermost first; a qualifier group's letters backwards
+      // are in the order LLVM prints them (const, volatile, restrict).
+      for (int w = wrappersTo - 1; w >= wrappersFrom; w--) {
+        byte c = in[w];
+        if (c == 'P') {
+          pointer(at);
+        } else if (c == 'R' || c == 'O') {
+          if (reference(at, c == 'O') < 0) {
+            return -1;
+          }
+        } else {
+          qualify(at, c == 'K' ? ItaniumNode.QUAL_CONST
+              : c == 'V' ? ItaniumNode.QUAL_VOLATILE : ItaniumNode.QUAL_RESTRICT);
+        }
+      }
+    }
+    baseStart = -1;
+    baseEnd = -1;
+    flags = 0;
+    rightLength = 0;
+    return 0;
   }
 
   private int qualifiers() {
@@ -1466,7 +1635,7 @@ final class ItaniumFastPath {
     append(' ');
     int mid = len;
     append('(');
-    boolean first = true;
+    boolean empty = true;
     int ref = ItaniumNode.REF_NONE;
     for (;;) {
       if (consume('E')) {
@@ -1480,13 +1649,11 @@ final class ItaniumFastPath {
         pos += 2;
         break;
       }
-      if (!first) {
-        append(", ");
-      }
-      first = false;
-      if (type() < 0) {
+      int items = listType(empty);
+      if (items < 0) {
         return -1;
       }
+      empty = items == 0;
     }
     append(')');
     if ((q & ItaniumNode.QUAL_CONST) != 0) {

@@ -47,6 +47,8 @@ class ItaniumFastPathTest {
       "_Z1fISt5tupleIJidEES0_IJEEEvv",
       "_Z1fIL5Color2ELc65ELin3EEvv",
       "_Z1fIJidEEvDpT_",
+      "_Z1fIJicEEviDpPKT_i",
+      "_Z1fIJEEvDpRKT_",
       "_ZL3barPFviE",
       "_Z1fRKFvvES0_PS_",
       "_Z1fIFivEEvPKT_",
@@ -106,6 +108,11 @@ class ItaniumFastPathTest {
         .isEqualTo("void f<(Color)2, (char)65, -3>()");
     assertThat(check("_Z3f?ov")).isEqualTo("f?o()");
     assertThat(check("_ZL3barPFviE")).isEqualTo("bar(void (*)(int))");
+    assertThat(check("_Z1fIJidEEvDpT_")).isEqualTo("void f<int, double>(int, double)");
+    assertThat(check("_Z1fIJiRdEEvDpOT_")).isNull();
+    assertThat(check("_Z1fIJEEvDpRKT_")).isEqualTo("void f<>()");
+    assertThat(check("_Z1fIJicEEviDpPKT_i"))
+        .isEqualTo("void f<int, char>(int, int const*, char const*, int)");
     assertThat(check("_Z1fRKFvvES0_PS_"))
         .isEqualTo("f(void (&)() const, void (&)() const, void (*)() const)");
     // LLVM's own spacing for a qualified function type.
@@ -119,8 +126,10 @@ class ItaniumFastPathTest {
     // A reference to a reference collapses; a constructor of Ss spells the string out.
     assertThat(check("_Z1fIRiEvOT_")).isNull();
     assertThat(check("_ZNSsC1Ev")).isNull();
-    // Arrays, member pointers, pack expansions, malformed input and text beyond ASCII.
-    assertThat(check("_Z1fIJidEEvDpT_")).isNull();
+    // Arrays, member pointers, expansions of function types, expressions, malformed input and
+    // text beyond ASCII.
+    assertThat(check("_Z1fIJidEEvDpPFvT_E")).isNull();
+    assertThat(check("_Z1fIXadL_Z1gvEEEvv")).isNull();
     assertThat(check("_Z1fPA10_i")).isNull();
     assertThat(check("_Z1fM1AFvvE")).isNull();
     assertThat(check("_ZN3fooE3")).isNull();
