@@ -58,6 +58,9 @@ final class ItaniumFastPath {
   /** A function type: a pointer or reference to it puts its declarator in parentheses. */
   private static final int FUNCTION = 32;
 
+  /** An array type: a pointer or reference to it puts its declarator in parentheses too. */
+  private static final int ARRAY = 64;
+
   /** Positions from here on are in {@link #store}, not in {@link #out}. */
   private static final int STORE = 1 << 30;
 
@@ -253,8 +256,8 @@ final class ItaniumFastPath {
     }
     int v = 0;
     while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
-      int d = in[pos++] - '0';
-      v = v > (Integer.MAX_VALUE - d) / 10 ? Integer.MAX_VALUE : v * 10 + d;
+      // Capped far below overflow: no length or index here comes near it.
+      v = Math.min(100_000_000, v * 10 + (in[pos++] - '0'));
     }
     return v;
   }
@@ -1417,9 +1420,22 @@ final class ItaniumFastPath {
           return -1;
         }
         break;
+      case 'A': {
+        pos++;
+        int from = pos;
+        while (isDigit(look())) {
+          pos++;
+        }
+        int to = pos;
+        // No dimension, or digits; an expression is left to the full parser.
+        if (!consume('_') || type() < 0) {
+          return -1;
+        }
+        arrayOf(start, "[" + new String(in, from, to - from, StandardCharsets.ISO_8859_1) + "]");
+        break;
+      }
       case 'u':
       case 'U':
-      case 'A':
       case 'M':
       case 'C':
       case 'G':
@@ -1458,7 +1474,7 @@ final class ItaniumFastPath {
 
   /** Makes the type printed from {@code start} a qualified one. */
   private void qualify(int start, int q) {
-    int keep = flags & FUNCTION;
+    int keep = flags & (FUNCTION | ARRAY);
     if ((q & ItaniumNode.QUAL_CONST) != 0) {
       declarator(start, " const", "");
     }
@@ -1477,6 +1493,8 @@ final class ItaniumFastPath {
   private void pointer(int start) {
     if ((flags & FUNCTION) != 0) {
       declarator(start, "(*", ")");
+    } else if ((flags & ARRAY) != 0) {
+      declarator(start, " (*", ")");
     } else {
       declarator(start, "*", "");
     }
@@ -1496,6 +1514,8 @@ final class ItaniumFastPath {
     String ref = rvalue ? "&&" : "&";
     if ((flags & FUNCTION) != 0) {
       declarator(start, rvalue ? "(&&" : "(&", ")");
+    } else if ((flags & ARRAY) != 0) {
+      declarator(start, rvalue ? " (&&" : " (&", ")");
     } else {
       declarator(start, ref, "");
     }
@@ -1614,9 +1634,60 @@ final class ItaniumFastPath {
     int at = detach(start);
     copy(at, at + n - r);
     append(left);
+    int mark = len;
     append(right);
-    copy(at + n - r, at + n);
-    rightLength = right.length() + r;
+    int rs = at + n - r;
+    if ((flags & ARRAY) != 0) {
+      // An array's dimension follows a space unless it follows a ']' (LLVM looks back).
+      if (store[rs - STORE] == ' ') {
+        rs++;
+      }
+      if (out[len - 1] != ']') {
+        append(' ');
+      }
+    }
+    copy(rs, at + n);
+    rightLength = len - mark;
+  }
+
+  /**
+   * Makes the type printed from {@code start} the element type of an array: {@code dimension}
+   * (with its brackets) goes after the element's left part, before its right part.
+   */
+  private void arrayOf(int start, String dimension) {
+    int r = rightLength;
+    int leftEnd = len - r;
+    if (leftEnd == start) {
+      throw Bail.INSTANCE;
+    }
+    boolean space = out[leftEnd - 1] != ']';
+    if (r == 0) {
+      if (space) {
+        append(' ');
+      }
+      append(dimension);
+      rightLength = len - leftEnd;
+    } else {
+      boolean nested = (flags & ARRAY) != 0;
+      int n = len - start;
+      int at = detach(start);
+      copy(at, at + n - r);
+      int mark = len;
+      if (space) {
+        append(' ');
+      }
+      append(dimension);
+      int rs = at + n - r;
+      if (nested && store[rs - STORE] == ' ') {
+        // The element's own dimension now follows a ']'.
+        rs++;
+      }
+      copy(rs, at + n);
+      rightLength = len - mark;
+    }
+    baseStart = -1;
+    baseEnd = -1;
+    flags = ARRAY;
   }
 
   /**

@@ -47,6 +47,8 @@ class ItaniumFastPathTest {
       "_Z1fISt5tupleIJidEES0_IJEEEvv",
       "_Z1fIL5Color2ELc65ELin3EEvv",
       "_Z1fIJidEEvDpT_",
+      "_Z1fPA10_iRA2_A3_iA2_PFvvE",
+      "_Z1fA2_A_PA3_i",
       "_Z1fIJicEEviDpPKT_i",
       "_Z1fIJEEvDpRKT_",
       "_ZL3barPFviE",
@@ -54,7 +56,7 @@ class ItaniumFastPathTest {
       "_Z1fIFivEEvPKT_",
       "_ZN1A1fEPFRKiPFvvEE");
 
-  private static final String ALPHABET = "NESIZTKVrPROLDCvcijlmsxy_0123456789abdfehnotwz.B";
+  private static final String ALPHABET = "NESIZTKVrPROLDCvcijlmsxy_0123456789abdfehnotwz.BAFJUMXpkY";
 
   private static List<String> names;
 
@@ -109,6 +111,8 @@ class ItaniumFastPathTest {
     assertThat(check("_Z3f?ov")).isEqualTo("f?o()");
     assertThat(check("_ZL3barPFviE")).isEqualTo("bar(void (*)(int))");
     assertThat(check("_Z1fIJidEEvDpT_")).isEqualTo("void f<int, double>(int, double)");
+    assertThat(check("_Z1fPA10_iRA2_A3_iA2_PFvvE"))
+        .isEqualTo("f(int (*) [10], int (&) [2][3], void (* [2])())");
     assertThat(check("_Z1fIJiRdEEvDpOT_")).isNull();
     assertThat(check("_Z1fIJEEvDpRKT_")).isEqualTo("void f<>()");
     assertThat(check("_Z1fIJicEEviDpPKT_i"))
@@ -126,11 +130,10 @@ class ItaniumFastPathTest {
     // A reference to a reference collapses; a constructor of Ss spells the string out.
     assertThat(check("_Z1fIRiEvOT_")).isNull();
     assertThat(check("_ZNSsC1Ev")).isNull();
-    // Arrays, member pointers, expansions of function types, expressions, malformed input and
+    // Member pointers, expansions of function types, expressions, malformed input and
     // text beyond ASCII.
     assertThat(check("_Z1fIJidEEvDpPFvT_E")).isNull();
     assertThat(check("_Z1fIXadL_Z1gvEEEvv")).isNull();
-    assertThat(check("_Z1fPA10_i")).isNull();
     assertThat(check("_Z1fM1AFvvE")).isNull();
     assertThat(check("_ZN3fooE3")).isNull();
     assertThat(check("_Z3f\u00e9ov")).isNull();
