@@ -635,23 +635,12 @@ final class ItaniumFastPath {
     pos++;
     // The encoding has its own name state and template parameters; the entity has the
     // enclosing name's state and no template parameters.
-    boolean ends = endsWithTemplateArgs;
-    boolean ctor = ctorDtorConversion;
-    int cv = cvQuals;
-    int ref = refQual;
-    boolean had = hasParams;
-    int count = paramCount;
-    int[] saved = count == 0 ? null : java.util.Arrays.copyOf(params, count * STRIDE);
-    int[] savedFirst = count == 0 ? null : java.util.Arrays.copyOf(packFirst, count);
-    int[] savedSize = count == 0 ? null : java.util.Arrays.copyOf(packSize, count);
+    int[] saved = saveEncodingState();
     int start = encoding(true);
     if (start < 0 || !consume('E')) {
       return -1;
     }
-    endsWithTemplateArgs = ends;
-    ctorDtorConversion = ctor;
-    cvQuals = cv;
-    refQual = ref;
+    restoreNameState(saved);
     hasParams = false;
     paramCount = 0;
     append("::");
@@ -669,18 +658,49 @@ final class ItaniumFastPath {
       }
       discriminator();
     }
-    hasParams = had;
-    paramCount = count;
-    if (saved != null) {
-      System.arraycopy(saved, 0, params, 0, saved.length);
-      System.arraycopy(savedFirst, 0, packFirst, 0, count);
-      System.arraycopy(savedSize, 0, packSize, 0, count);
-    }
+    restoreParams(saved);
     baseStart = -1;
     baseEnd = -1;
     flags = 0;
     rightLength = 0;
     return start;
+  }
+
+  /**
+   * The name state and template parameters of the encoding being parsed, kept while an
+   * encoding inside it ({@code Z…E}, {@code L_Z…E}) is parsed with its own.
+   */
+  private int[] saveEncodingState() {
+    int n = paramCount;
+    int packs = Math.min(n, packFirst.length);
+    int[] saved = new int[6 + n * STRIDE + 2 * packs];
+    saved[0] = endsWithTemplateArgs ? 1 : 0;
+    saved[1] = ctorDtorConversion ? 1 : 0;
+    saved[2] = cvQuals;
+    saved[3] = refQual;
+    saved[4] = hasParams ? 1 : 0;
+    saved[5] = n;
+    System.arraycopy(params, 0, saved, 6, n * STRIDE);
+    System.arraycopy(packFirst, 0, saved, 6 + n * STRIDE, packs);
+    System.arraycopy(packSize, 0, saved, 6 + n * STRIDE + packs, packs);
+    return saved;
+  }
+
+  private void restoreNameState(int[] saved) {
+    endsWithTemplateArgs = saved[0] != 0;
+    ctorDtorConversion = saved[1] != 0;
+    cvQuals = saved[2];
+    refQual = saved[3];
+  }
+
+  private void restoreParams(int[] saved) {
+    int n = saved[5];
+    int packs = (saved.length - 6 - n * STRIDE) / 2;
+    hasParams = saved[4] != 0;
+    paramCount = n;
+    System.arraycopy(saved, 6, params, 0, n * STRIDE);
+    System.arraycopy(saved, 6 + n * STRIDE, packFirst, 0, packs);
+    System.arraycopy(saved, 6 + n * STRIDE + packs, packSize, 0, packs);
   }
 
   /** Skips {@code _ <digit>}, {@code __ <number> _}, or digits ending the name, as LLVM. */
@@ -1120,7 +1140,7 @@ final class ItaniumFastPath {
       case 'L':
         return look(1) == 'Z' ? -1 : literal();
       case 'X':
-        return -1;
+        return addressOf();
       case 'J':
         pos++;
         if (arguments(false, true, collect) < 0) {
@@ -1136,6 +1156,30 @@ final class ItaniumFastPath {
       default:
         return type();
     }
+  }
+
+  /**
+   * {@code Xad L_Z <encoding> E E}: the address of a function or variable as a template
+   * argument, printed {@code &encoding}. Other expressions are left to the full parser.
+   */
+  private int addressOf() {
+    if (look(1) != 'a' || look(2) != 'd' || look(3) != 'L' || look(4) != '_' || look(5) != 'Z') {
+      return -1;
+    }
+    pos += 6;
+    int start = len;
+    append('&');
+    int[] saved = saveEncodingState();
+    if (encoding(true) < 0 || !consume('E') || !consume('E')) {
+      return -1;
+    }
+    restoreNameState(saved);
+    restoreParams(saved);
+    baseStart = -1;
+    baseEnd = -1;
+    flags = 0;
+    rightLength = 0;
+    return start;
   }
 
   private static boolean isParamDecl(char c) {

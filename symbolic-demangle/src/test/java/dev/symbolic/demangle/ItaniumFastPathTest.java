@@ -110,6 +110,7 @@ class ItaniumFastPathTest {
         .isEqualTo("void f<(Color)2, (char)65, -3>()");
     assertThat(check("_Z3f?ov")).isEqualTo("f?o()");
     assertThat(check("_ZL3barPFviE")).isEqualTo("bar(void (*)(int))");
+    assertThat(check("_Z1fIXadL_Z1gvEEEvv")).isEqualTo("void f<&g()>()");
     assertThat(check("_Z1fIJidEEvDpT_")).isEqualTo("void f<int, double>(int, double)");
     assertThat(check("_Z1fPA10_iRA2_A3_iA2_PFvvE"))
         .isEqualTo("f(int (*) [10], int (&) [2][3], void (* [2])())");
@@ -133,7 +134,7 @@ class ItaniumFastPathTest {
     // Member pointers, expansions of function types, expressions, malformed input and
     // text beyond ASCII.
     assertThat(check("_Z1fIJidEEvDpPFvT_E")).isNull();
-    assertThat(check("_Z1fIXadL_Z1gvEEEvv")).isNull();
+    assertThat(check("_Z1fIXplLi1ELi2EEEvv")).isNull();
     assertThat(check("_Z1fM1AFvvE")).isNull();
     assertThat(check("_ZN3fooE3")).isNull();
     assertThat(check("_Z3f\u00e9ov")).isNull();
