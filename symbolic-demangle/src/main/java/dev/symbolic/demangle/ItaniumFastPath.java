@@ -1,6 +1,7 @@
 package dev.symbolic.demangle;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Demangles the common shapes of Itanium names in one pass, printing while it parses, with no
@@ -8,23 +9,31 @@ import java.nio.charset.StandardCharsets;
  * ({@link ItaniumParser}); where this class answers, its answer is exactly the full parser's
  * (checked name by name over the corpus and on random mutations of it).
  *
- * <p>The subset: {@code _Z} encodings of functions and data with nested and unscoped names
- * (source names, {@code St}, constructors and destructors, plain operator names, ABI tags),
- * template arguments that are types or integer and boolean literals, builtin, qualified,
- * pointer, reference, class, substituted and template-parameter types, clone suffixes, and
- * the special names {@code TV TT TI TS Th Tv TW TH GV}. It leaves to the full parser local
- * names, lambdas and unnamed types, function, array and member-pointer types, packs,
- * expressions, conversion operators and every rarer production.
+ * <p>The subset (95% of real names): {@code _Z} encodings of functions and data; nested,
+ * unscoped and local names of source names, {@code St}, constructors and destructors, plain
+ * operator names, lambdas, unnamed types and ABI tags; template arguments that are types,
+ * packs, integer, boolean and enumerator literals or the address of a function; builtin,
+ * qualified, pointer, reference, class, substituted, template-parameter, function and array
+ * types and pack expansions of template parameters; clone suffixes; and the special names
+ * {@code TV TT TI TS Th Tv TW TH GV}. Left to the full parser: member pointers, other
+ * expressions, conversion operators, reference collapsing, constructors of {@code Ss}-like
+ * substitutions, and every rarer production.
  *
- * <p>Printing as it parses works because every entity of the subset prints as one piece of
- * text: only function, array and member-pointer types have a part that goes to the right of
- * what encloses them. So the text is appended to one buffer as the grammar is read, and a
- * substitution or a template parameter is a span of that buffer, copied again. A function's
- * return type is the one thing printed before what precedes it in the mangling; it is placed
- * when the function is complete.
+ * <p>Printing as it parses works because every entity prints as one piece of text appended to
+ * one buffer as the grammar is read, so a substitution or a template parameter is a span of
+ * that buffer, copied again. Three things do not come in mangling order, and are placed:
+ * <ul>
+ *   <li>a function's return type goes before its name, moved there in place when the
+ *       function is complete (the spans printed in between move with their text);
+ *   <li>a pointer, reference or qualifier around a function or array type goes between the
+ *       type's left part and its right part (parameters, dimensions): the type's own text is
+ *       moved to a side store first, where its substitution keeps reading it;
+ *   <li>a lambda's number comes after its parameters and is inserted before them.
+ * </ul>
  *
- * <p>Text is handled as bytes: a name with a character beyond ASCII is left to the full parser. Each thread keeps one
- * instance and its buffers, so a call allocates only the bytes of the name and the result.
+ * <p>Text is handled as bytes: a name with a character beyond ASCII is left to the full
+ * parser. Each thread keeps one instance and its buffers, so a call allocates only the bytes
+ * of the name and the result.
  */
 final class ItaniumFastPath {
   /** Nesting of types deeper than this is left to the full parser, which bounds it itself. */
@@ -64,7 +73,7 @@ final class ItaniumFastPath {
   /** Positions from here on are in {@link #store}, not in {@link #out}. */
   private static final int STORE = 1 << 30;
 
-  // Entities in the substitution and template-parameter tables: five ints each.
+  // Entities in the substitution and template-parameter tables: six ints each.
   private static final int STRIDE = 6;
 
   /** Left to the full parser from deep inside: output or nesting beyond the bounds. */
@@ -172,6 +181,8 @@ final class ItaniumFastPath {
     }
     if (params.length > MAX_KEPT) {
       params = new int[8 * STRIDE];
+      packFirst = new int[8];
+      packSize = new int[8];
     }
   }
 
@@ -249,14 +260,16 @@ final class ItaniumFastPath {
     return c >= '0' && c <= '9';
   }
 
-  /** Decimal digits as a number capped at {@link Integer#MAX_VALUE}; -1 if there are none. */
+  /**
+   * Decimal digits as a number, capped far beyond any length or index a name can hold; -1 if
+   * there are none.
+   */
   private int positiveInteger() {
     if (!isDigit(look())) {
       return -1;
     }
     int v = 0;
     while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
-      // Capped far below overflow: no length or index here comes near it.
       v = Math.min(100_000_000, v * 10 + (in[pos++] - '0'));
     }
     return v;
@@ -333,7 +346,7 @@ final class ItaniumFastPath {
       if (stored + n > MAX_OUTPUT) {
         throw Bail.INSTANCE;
       }
-      store = java.util.Arrays.copyOf(store, Math.max(2 * store.length, stored + n));
+      store = Arrays.copyOf(store, Math.max(2 * store.length, stored + n));
     }
     System.arraycopy(out, from, store, stored, n);
     int to = STORE + stored;
@@ -1114,8 +1127,8 @@ final class ItaniumFastPath {
       if (tag) {
         if ((flags & PACK) != 0) {
           if (paramCount >= packFirst.length) {
-            packFirst = java.util.Arrays.copyOf(packFirst, 2 * paramCount + 2);
-            packSize = java.util.Arrays.copyOf(packSize, 2 * paramCount + 2);
+            packFirst = Arrays.copyOf(packFirst, 2 * paramCount + 2);
+            packSize = Arrays.copyOf(packSize, 2 * paramCount + 2);
           }
           packFirst[paramCount] = firstElement;
           packSize[paramCount] = packTangled ? -1 : elementCount - firstElement;
