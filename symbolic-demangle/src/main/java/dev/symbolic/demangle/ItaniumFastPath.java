@@ -1561,12 +1561,27 @@ final class ItaniumFastPath {
   }
 
   /**
-   * Makes the type printed from {@code start} a reference to it; -1 for a reference to a
-   * reference, which collapses.
+   * Makes the type printed from {@code start} a reference to it. A reference to a reference
+   * collapses (an lvalue reference wins); -1 when that would take the {@code &} out of the
+   * middle of a declarator.
    */
   private int reference(int start, boolean rvalue) {
     if ((flags & REFERENCE) != 0) {
-      return -1;
+      boolean inner = (flags & RVALUE) != 0;
+      if ((rvalue && inner) != inner) {
+        // && inside &: the inner reference's text loses one '&'; its own text stays as it is
+        // for its substitution.
+        if (rightLength != 0) {
+          return -1;
+        }
+        int n = len - start;
+        int at = detach(start);
+        copy(at, at + n - 1);
+      }
+      baseStart = -1;
+      baseEnd = -1;
+      flags = rvalue && inner ? RVALUE : LVALUE;
+      return 0;
     }
     String ref = rvalue ? "&&" : "&";
     if ((flags & FUNCTION) != 0) {
