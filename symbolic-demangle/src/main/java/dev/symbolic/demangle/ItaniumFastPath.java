@@ -1616,6 +1616,10 @@ final class ItaniumFastPath {
       }
     }
     int wrappersTo = pos;
+    if (depth + groups > MAX_DEPTH) {
+      // The full parser nests a call per type around the pack: its bound, not this loop's.
+      throw Bail.INSTANCE;
+    }
     if (look() != 'T' || look(1) == 'L') {
       return -1;
     }
