@@ -1153,7 +1153,7 @@ final class ItaniumFastPath {
       case 'L':
         return look(1) == 'Z' ? -1 : literal();
       case 'X':
-        return addressOf();
+        return expressionArg();
       case 'J':
         pos++;
         if (arguments(false, true, collect) < 0) {
@@ -1165,6 +1165,9 @@ final class ItaniumFastPath {
         rightLength = 0;
         return 0;
       case 'T':
+        if (look(1) == 'n') {
+          return qualifiedArg(collect);
+        }
         return isParamDecl(look(1)) ? -1 : type();
       default:
         return type();
@@ -1172,27 +1175,150 @@ final class ItaniumFastPath {
   }
 
   /**
-   * {@code Xad L_Z <encoding> E E}: the address of a function or variable as a template
-   * argument, printed {@code &encoding}. Other expressions are left to the full parser.
+   * {@code X <expression> E} as a template argument, for the expressions that enable_if
+   * conditions and function addresses are made of (see {@link #expression}).
    */
-  private int addressOf() {
-    if (look(1) != 'a' || look(2) != 'd' || look(3) != 'L' || look(4) != '_' || look(5) != 'Z') {
-      return -1;
-    }
-    pos += 6;
+  private int expressionArg() {
+    pos++;
     int start = len;
-    append('&');
-    int[] saved = saveEncodingState();
-    if (encoding(true) < 0 || !consume('E') || !consume('E')) {
+    if (expression() < 0 || !consume('E')) {
       return -1;
     }
-    restoreNameState(saved);
-    restoreParams(saved);
     baseStart = -1;
     baseEnd = -1;
     flags = 0;
     rightLength = 0;
     return start;
+  }
+
+  /**
+   * {@code nt <expr>} ({@code !}), {@code ad <expr>} ({@code &}), {@code sr} unresolved names
+   * ({@code std::is_same_v<T, U>}), {@code tl <type> E} ({@code T{}}) and {@code L_Z <encoding>
+   * E}; -1 for any other expression.
+   */
+  private int expression() {
+    if (++depth > MAX_DEPTH) {
+      throw Bail.INSTANCE;
+    }
+    int r = expressionImpl();
+    depth--;
+    return r;
+  }
+
+  private int expressionImpl() {
+    char c0 = look();
+    char c1 = look(1);
+    if (isPrefixOperator(c0, c1)) {
+      pos += 2;
+      append(c0 == 'n' ? '!' : '&');
+      // A prefix expression operand of one is put in parentheses (LLVM's precedence rule).
+      boolean parens = isPrefixOperator(look(), look(1));
+      if (parens) {
+        append('(');
+      }
+      if (expression() < 0) {
+        return -1;
+      }
+      if (parens) {
+        append(')');
+      }
+      return 0;
+    }
+    if (c0 == 's' && c1 == 'r') {
+      return unresolvedName();
+    }
+    if (c0 == 't' && c1 == 'l') {
+      // Only an empty braced initializer: elements are left to the full parser.
+      pos += 2;
+      if (type() < 0 || !consume('E')) {
+        return -1;
+      }
+      append("{}");
+      return 0;
+    }
+    if (c0 == 'L' && c1 == '_' && look(2) == 'Z') {
+      pos += 3;
+      int[] saved = saveEncodingState();
+      if (encoding(true) < 0 || !consume('E')) {
+        return -1;
+      }
+      restoreNameState(saved);
+      restoreParams(saved);
+      return 0;
+    }
+    return -1;
+  }
+
+  private static boolean isPrefixOperator(char c0, char c1) {
+    return c0 == 'n' && c1 == 't' || c0 == 'a' && c1 == 'd';
+  }
+
+  /**
+   * {@code sr <simple-id>+ E <simple-id>} or {@code sr <unresolved-type> [<template-args>]
+   * <simple-id>}, printed with {@code ::} between; an unresolved type that is a template
+   * parameter is a substitution candidate. Other forms are left to the full parser.
+   */
+  private int unresolvedName() {
+    pos += 2;
+    if (isDigit(look())) {
+      boolean first = true;
+      do {
+        if (!first) {
+          append("::");
+        }
+        first = false;
+        if (simpleId() < 0) {
+          return -1;
+        }
+      } while (!consume('E'));
+    } else if (look() == 'T') {
+      int start = len;
+      if (templateParam() < 0) {
+        return -1;
+      }
+      push(start);
+      if (look() == 'I' && templateArgs(false) < 0) {
+        return -1;
+      }
+    } else if (look() == 'S' && look(1) != 't') {
+      if (substitution() < 0 || look() == 'I' && templateArgs(false) < 0) {
+        return -1;
+      }
+    } else {
+      return -1;
+    }
+    append("::");
+    return isDigit(look()) ? simpleId() : -1;
+  }
+
+  /** A source name and its template arguments if any. */
+  private int simpleId() {
+    int n = positiveInteger();
+    if (n <= 0 || n > end - pos) {
+      return -1;
+    }
+    int at = pos;
+    pos += n;
+    if (in[at] == '_' && n >= 10 && startsWith(at, "_GLOBAL__N")) {
+      append("(anonymous namespace)");
+    } else {
+      appendInput(at, pos);
+    }
+    return look() == 'I' ? templateArgs(false) : 0;
+  }
+
+  /**
+   * {@code Tn <type> <argument>}: a non-type template argument with its parameter's type,
+   * which prints nothing; its text is kept aside for its substitution.
+   */
+  private int qualifiedArg(boolean collect) {
+    pos += 2;
+    int start = len;
+    if (type() < 0) {
+      return -1;
+    }
+    detach(start);
+    return templateArg(collect);
   }
 
   private static boolean isParamDecl(char c) {

@@ -47,6 +47,9 @@ class ItaniumFastPathTest {
       "_Z1fISt5tupleIJidEES0_IJEEEvv",
       "_Z1fIL5Color2ELc65ELin3EEvv",
       "_Z1fIJidEEvDpT_",
+      "_Z1fIiENSt9enable_ifIXntsr3stdE9is_same_vIT_cEEvE4typeEv",
+      "_ZN4llvm15callDefaultCtorINS_9LegalizerETnNSt9enable_ifIXtlSt24is_default_constructibleIT_"
+          + "EEEbE4typeELb1EEEPNS_4PassEv",
       "_Z1fPA10_iRA2_A3_iA2_PFvvE",
       "_Z1fA2_A_PA3_i",
       "_Z1fIJicEEviDpPKT_i",
@@ -111,6 +114,14 @@ class ItaniumFastPathTest {
     assertThat(check("_Z3f?ov")).isEqualTo("f?o()");
     assertThat(check("_ZL3barPFviE")).isEqualTo("bar(void (*)(int))");
     assertThat(check("_Z1fIXadL_Z1gvEEEvv")).isEqualTo("void f<&g()>()");
+    // The expressions of enable_if conditions.
+    assertThat(check("_Z1fIiENSt9enable_ifIXntsr3stdE9is_same_vIT_cEEvE4typeEv"))
+        .isEqualTo("std::enable_if<!std::is_same_v<int, char>, void>::type f<int>()");
+    assertThat(check("_ZN4llvm15callDefaultCtorINS_9LegalizerETnNSt9enable_ifIXtlSt24is_default_"
+        + "constructibleIT_EEEbE4typeELb1EEEPNS_4PassEv"))
+        .isEqualTo("llvm::Pass* llvm::callDefaultCtor<llvm::Legalizer, true>()");
+    assertThat(check("_Z1fI1AENSt9enable_ifIXsr1BIT_EE5valueEvE4typeEv"))
+        .isEqualTo("std::enable_if<B<A>::value, void>::type f<A>()");
     assertThat(check("_Z1fIJidEEvDpT_")).isEqualTo("void f<int, double>(int, double)");
     assertThat(check("_Z1fPA10_iRA2_A3_iA2_PFvvE"))
         .isEqualTo("f(int (*) [10], int (&) [2][3], void (* [2])())");
