@@ -38,8 +38,12 @@ public final class Demangler {
     if (mangled == null || mangled.isEmpty() || options == null) {
       return Optional.empty();
     }
-    Language lang = language == null || language == Language.UNKNOWN
-        ? detectLanguage(mangled) : language;
+    boolean detect = language == null || language == Language.UNKNOWN;
+    if (detect && mangled.startsWith("_Z") && !RustDemangler.looksLikeRust(mangled)) {
+      // What detection concludes for the most common shape, without its other checks.
+      return ItaniumDemangler.demangle(mangled, options);
+    }
+    Language lang = detect ? detectLanguage(mangled) : language;
     switch (lang) {
       case OBJCPP:
         if (isObjcMethod(mangled)) {
