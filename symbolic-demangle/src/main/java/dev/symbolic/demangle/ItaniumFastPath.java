@@ -1617,9 +1617,14 @@ final class ItaniumFastPath {
         arrayOf(start, "[" + new String(in, from, to - from, StandardCharsets.ISO_8859_1) + "]");
         break;
       }
+      case 'M':
+        pos++;
+        if (memberPointer(start) < 0) {
+          return -1;
+        }
+        break;
       case 'u':
       case 'U':
-      case 'M':
       case 'C':
       case 'G':
       case '\0':
@@ -1890,6 +1895,40 @@ final class ItaniumFastPath {
     baseStart = -1;
     baseEnd = -1;
     flags = ARRAY;
+  }
+
+  /**
+   * {@code M <class type> <member type>}, printed with the class and {@code ::*} between the
+   * member type's left and right parts: {@code int A::*}, {@code void (A::*)(int)}. Both types
+   * keep their own text aside for their substitutions.
+   */
+  private int memberPointer(int start) {
+    if (type() < 0) {
+      return -1;
+    }
+    int classLength = len - start;
+    if (type() < 0) {
+      return -1;
+    }
+    int r = rightLength;
+    boolean parens = (flags & (FUNCTION | ARRAY)) != 0;
+    int n = len - start;
+    int at = detach(start);
+    int member = at + classLength;
+    copy(member, at + n - r);
+    append(parens ? '(' : ' ');
+    copy(at, member);
+    append("::*");
+    int mark = len;
+    if (parens) {
+      append(')');
+    }
+    copy(at + n - r, at + n);
+    rightLength = len - mark;
+    baseStart = -1;
+    baseEnd = -1;
+    flags = 0;
+    return 0;
   }
 
   /**

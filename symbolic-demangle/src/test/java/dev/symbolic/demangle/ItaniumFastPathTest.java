@@ -47,6 +47,7 @@ class ItaniumFastPathTest {
       "_Z1fISt5tupleIJidEES0_IJEEEvv",
       "_Z1fIL5Color2ELc65ELin3EEvv",
       "_Z1fIJidEEvDpT_",
+      "_Z1fM1AFviEM1AKFvvEM1AiM1AA3_i",
       "_Z1fIiENSt9enable_ifIXntsr3stdE9is_same_vIT_cEEvE4typeEv",
       "_ZN4llvm15callDefaultCtorINS_9LegalizerETnNSt9enable_ifIXtlSt24is_default_constructibleIT_"
           + "EEEbE4typeELb1EEEPNS_4PassEv",
@@ -114,6 +115,8 @@ class ItaniumFastPathTest {
     assertThat(check("_Z3f?ov")).isEqualTo("f?o()");
     assertThat(check("_ZL3barPFviE")).isEqualTo("bar(void (*)(int))");
     assertThat(check("_Z1fIXadL_Z1gvEEEvv")).isEqualTo("void f<&g()>()");
+    assertThat(check("_Z1fM1AFviEM1AKFvvEM1AiM1AA3_i"))
+        .isEqualTo("f(void (A::*)(int), void (A::*)() const, int A::*, int(A::*) [3])");
     // The expressions of enable_if conditions.
     assertThat(check("_Z1fIiENSt9enable_ifIXntsr3stdE9is_same_vIT_cEEvE4typeEv"))
         .isEqualTo("std::enable_if<!std::is_same_v<int, char>, void>::type f<int>()");
@@ -144,11 +147,11 @@ class ItaniumFastPathTest {
   void leavesEverythingElseToTheFullParser() {
     // A constructor of Ss spells the string out.
     assertThat(check("_ZNSsC1Ev")).isNull();
-    // Member pointers, expansions of function types, expressions, malformed input and
+    // Conversion operators, expansions of function types, expressions, malformed input and
     // text beyond ASCII.
     assertThat(check("_Z1fIJidEEvDpPFvT_E")).isNull();
     assertThat(check("_Z1fIXplLi1ELi2EEEvv")).isNull();
-    assertThat(check("_Z1fM1AFvvE")).isNull();
+    assertThat(check("_ZNK1A1BcvPT_IiEEv")).isNull();
     assertThat(check("_ZN3fooE3")).isNull();
     assertThat(check("_Z3f\u00e9ov")).isNull();
     assertThat(check("_Z3f\u0100ov")).isNull();
