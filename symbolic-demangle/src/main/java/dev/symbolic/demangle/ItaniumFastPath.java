@@ -1843,18 +1843,24 @@ final class ItaniumFastPath {
     append(left);
     int mark = len;
     append(right);
-    int rs = at + n - r;
-    if ((flags & ARRAY) != 0) {
-      // An array's dimension follows a space unless it follows a ']' (LLVM looks back).
-      if (store[rs - STORE] == ' ') {
-        rs++;
+    copyRight(at + n - r, at + n, (flags & ARRAY) != 0);
+    rightLength = len - mark;
+  }
+
+  /**
+   * Appends a right part kept in the store; an array's starts with its dimension, which
+   * follows a space unless it follows a ']' (LLVM looks back at what it printed).
+   */
+  private void copyRight(int from, int to, boolean array) {
+    if (array) {
+      if (from < to && store[from - STORE] == ' ') {
+        from++;
       }
       if (out[len - 1] != ']') {
         append(' ');
       }
     }
-    copy(rs, at + n);
-    rightLength = len - mark;
+    copy(from, to);
   }
 
   /**
@@ -1923,7 +1929,7 @@ final class ItaniumFastPath {
     if (parens) {
       append(')');
     }
-    copy(at + n - r, at + n);
+    copyRight(at + n - r, at + n, (flags & ARRAY) != 0);
     rightLength = len - mark;
     baseStart = -1;
     baseEnd = -1;
