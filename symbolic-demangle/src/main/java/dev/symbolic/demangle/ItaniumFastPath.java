@@ -500,12 +500,11 @@ final class ItaniumFastPath {
     if (encodingStops()) {
       return -1;
     }
-    int rs = len;
-    if (!ctorDtorConversion && endsWithTemplateArgs && (type() < 0 || rightLength != 0)) {
+    boolean returns = !ctorDtorConversion && endsWithTemplateArgs;
+    if (returns && (type() < 0 || rightLength != 0)) {
       return -1;
     }
     int re = len;
-    int ps = len;
     append('(');
     if (consume('v')) {
       if (!encodingEnds(local)) {
@@ -546,7 +545,8 @@ final class ItaniumFastPath {
     function = true;
     nameStart = ns;
     nameEnd = ne;
-    if (re != rs) {
+    if (returns) {
+      // Even a return type that prints nothing (an empty expansion) is followed by a space.
       putReturnTypeFirst(ns, ne, re);
     }
     return ns;
