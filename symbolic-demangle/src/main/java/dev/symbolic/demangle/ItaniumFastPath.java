@@ -453,6 +453,24 @@ final class ItaniumFastPath {
     return false;
   }
 
+  /** The qualifiers after a function's parameters: {@code const}…, then {@code &} or {@code &&}. */
+  private void appendFunctionQualifiers(int cv, int ref) {
+    if ((cv & ItaniumNode.QUAL_CONST) != 0) {
+      append(" const");
+    }
+    if ((cv & ItaniumNode.QUAL_VOLATILE) != 0) {
+      append(" volatile");
+    }
+    if ((cv & ItaniumNode.QUAL_RESTRICT) != 0) {
+      append(" restrict");
+    }
+    if (ref == ItaniumNode.REF_LVALUE) {
+      append(" &");
+    } else if (ref == ItaniumNode.REF_RVALUE) {
+      append(" &&");
+    }
+  }
+
   /**
    * Whether the encoding being parsed ends here: at the end of the name or a clone suffix, or
    * for the encoding of a local name ({@code local}) at its {@code E}.
@@ -527,20 +545,7 @@ final class ItaniumFastPath {
       }
     }
     append(')');
-    if ((cvQuals & ItaniumNode.QUAL_CONST) != 0) {
-      append(" const");
-    }
-    if ((cvQuals & ItaniumNode.QUAL_VOLATILE) != 0) {
-      append(" volatile");
-    }
-    if ((cvQuals & ItaniumNode.QUAL_RESTRICT) != 0) {
-      append(" restrict");
-    }
-    if (refQual == ItaniumNode.REF_LVALUE) {
-      append(" &");
-    } else if (refQual == ItaniumNode.REF_RVALUE) {
-      append(" &&");
-    }
+    appendFunctionQualifiers(cvQuals, refQual);
     // Set last: the parameters may hold encodings of their own (local names).
     function = true;
     nameStart = ns;
@@ -1454,6 +1459,10 @@ final class ItaniumFastPath {
   private int typeImpl() {
     int start = len;
     char c = look();
+    String builtin = ItaniumParser.builtinType(c, look(1));
+    if (builtin != null) {
+      return builtin(c == 'D' ? 2 : 1, builtin);
+    }
     switch (c) {
       case 'r':
       case 'V':
@@ -1491,70 +1500,8 @@ final class ItaniumFastPath {
           return -1;
         }
         break;
-      case 'v':
-        return builtin(1, "void");
-      case 'w':
-        return builtin(1, "wchar_t");
-      case 'b':
-        return builtin(1, "bool");
-      case 'c':
-        return builtin(1, "char");
-      case 'a':
-        return builtin(1, "signed char");
-      case 'h':
-        return builtin(1, "unsigned char");
-      case 's':
-        return builtin(1, "short");
-      case 't':
-        return builtin(1, "unsigned short");
-      case 'i':
-        return builtin(1, "int");
-      case 'j':
-        return builtin(1, "unsigned int");
-      case 'l':
-        return builtin(1, "long");
-      case 'm':
-        return builtin(1, "unsigned long");
-      case 'x':
-        return builtin(1, "long long");
-      case 'y':
-        return builtin(1, "unsigned long long");
-      case 'n':
-        return builtin(1, "__int128");
-      case 'o':
-        return builtin(1, "unsigned __int128");
-      case 'f':
-        return builtin(1, "float");
-      case 'd':
-        return builtin(1, "double");
-      case 'e':
-        return builtin(1, "long double");
-      case 'g':
-        return builtin(1, "__float128");
-      case 'z':
-        return builtin(1, "...");
       case 'D':
         switch (look(1)) {
-          case 'd':
-            return builtin(2, "decimal64");
-          case 'e':
-            return builtin(2, "decimal128");
-          case 'f':
-            return builtin(2, "decimal32");
-          case 'h':
-            return builtin(2, "half");
-          case 'i':
-            return builtin(2, "char32_t");
-          case 's':
-            return builtin(2, "char16_t");
-          case 'u':
-            return builtin(2, "char8_t");
-          case 'a':
-            return builtin(2, "auto");
-          case 'c':
-            return builtin(2, "decltype(auto)");
-          case 'n':
-            return builtin(2, "std::nullptr_t");
           case 'p':
             if (expansion() < 0) {
               return -1;
@@ -1974,20 +1921,7 @@ final class ItaniumFastPath {
       empty = items == 0;
     }
     append(')');
-    if ((q & ItaniumNode.QUAL_CONST) != 0) {
-      append(" const");
-    }
-    if ((q & ItaniumNode.QUAL_VOLATILE) != 0) {
-      append(" volatile");
-    }
-    if ((q & ItaniumNode.QUAL_RESTRICT) != 0) {
-      append(" restrict");
-    }
-    if (ref == ItaniumNode.REF_LVALUE) {
-      append(" &");
-    } else if (ref == ItaniumNode.REF_RVALUE) {
-      append(" &&");
-    }
+    appendFunctionQualifiers(q, ref);
     baseStart = -1;
     baseEnd = -1;
     flags = FUNCTION;

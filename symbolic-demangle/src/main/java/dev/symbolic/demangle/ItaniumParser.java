@@ -1400,6 +1400,41 @@ final class ItaniumParser {
     return mk(new NameType(name));
   }
 
+  /** Builtin types by their letter, and by the letter after {@code D}. */
+  private static final String[] BUILTIN = new String[128];
+  private static final String[] D_BUILTIN = new String[128];
+
+  static {
+    String[] letters = {
+      "v", "void", "w", "wchar_t", "b", "bool", "c", "char", "a", "signed char",
+      "h", "unsigned char", "s", "short", "t", "unsigned short", "i", "int",
+      "j", "unsigned int", "l", "long", "m", "unsigned long", "x", "long long",
+      "y", "unsigned long long", "n", "__int128", "o", "unsigned __int128", "f", "float",
+      "d", "double", "e", "long double", "g", "__float128", "z", "..."
+    };
+    for (int i = 0; i < letters.length; i += 2) {
+      BUILTIN[letters[i].charAt(0)] = letters[i + 1];
+    }
+    String[] afterD = {
+      "d", "decimal64", "e", "decimal128", "f", "decimal32", "h", "half", "i", "char32_t",
+      "s", "char16_t", "u", "char8_t", "a", "auto", "c", "decltype(auto)", "n", "std::nullptr_t"
+    };
+    for (int i = 0; i < afterD.length; i += 2) {
+      D_BUILTIN[afterD[i].charAt(0)] = afterD[i + 1];
+    }
+  }
+
+  /**
+   * The builtin type that {@code c0} (and {@code c1} after a {@code D}) encode, or null: the
+   * one table of both parsers.
+   */
+  static String builtinType(char c0, char c1) {
+    if (c0 == 'D') {
+      return c1 < 128 ? D_BUILTIN[c1] : null;
+    }
+    return c0 < 128 ? BUILTIN[c0] : null;
+  }
+
   ItaniumNode parseType() {
     enter();
     ItaniumNode r = parseTypeImpl();
@@ -1409,6 +1444,10 @@ final class ItaniumParser {
 
   private ItaniumNode parseTypeImpl() {
     ItaniumNode result;
+    String builtin = builtinType(look(), look(1));
+    if (builtin != null) {
+      return builtin(look() == 'D' ? 2 : 1, builtin);
+    }
     switch (look()) {
       case 'r':
       case 'V':
@@ -1435,48 +1474,6 @@ final class ItaniumParser {
       case 'U':
         result = parseQualifiedType();
         break;
-      case 'v':
-        return builtin(1, "void");
-      case 'w':
-        return builtin(1, "wchar_t");
-      case 'b':
-        return builtin(1, "bool");
-      case 'c':
-        return builtin(1, "char");
-      case 'a':
-        return builtin(1, "signed char");
-      case 'h':
-        return builtin(1, "unsigned char");
-      case 's':
-        return builtin(1, "short");
-      case 't':
-        return builtin(1, "unsigned short");
-      case 'i':
-        return builtin(1, "int");
-      case 'j':
-        return builtin(1, "unsigned int");
-      case 'l':
-        return builtin(1, "long");
-      case 'm':
-        return builtin(1, "unsigned long");
-      case 'x':
-        return builtin(1, "long long");
-      case 'y':
-        return builtin(1, "unsigned long long");
-      case 'n':
-        return builtin(1, "__int128");
-      case 'o':
-        return builtin(1, "unsigned __int128");
-      case 'f':
-        return builtin(1, "float");
-      case 'd':
-        return builtin(1, "double");
-      case 'e':
-        return builtin(1, "long double");
-      case 'g':
-        return builtin(1, "__float128");
-      case 'z':
-        return builtin(1, "...");
       case 'u': {
         ++pos;
         String res = parseBareSourceName();
@@ -1496,14 +1493,6 @@ final class ItaniumParser {
       }
       case 'D':
         switch (look(1)) {
-          case 'd':
-            return builtin(2, "decimal64");
-          case 'e':
-            return builtin(2, "decimal128");
-          case 'f':
-            return builtin(2, "decimal32");
-          case 'h':
-            return builtin(2, "half");
           case 'F': {
             pos += 2;
             ItaniumNode dim = mk(new NameType(parseNumber(false)));
@@ -1522,16 +1511,6 @@ final class ItaniumParser {
             }
             return mk(new BitIntType(size, signed));
           }
-          case 'i':
-            return builtin(2, "char32_t");
-          case 's':
-            return builtin(2, "char16_t");
-          case 'u':
-            return builtin(2, "char8_t");
-          case 'a':
-            return builtin(2, "auto");
-          case 'c':
-            return builtin(2, "decltype(auto)");
           case 'k':
           case 'K': {
             String kind = look(1) == 'k' ? " auto" : " decltype(auto)";
@@ -1542,8 +1521,6 @@ final class ItaniumParser {
             }
             return mk(new PostfixQualifiedType(constraint, kind));
           }
-          case 'n':
-            return builtin(2, "std::nullptr_t");
           case 't':
           case 'T':
             result = parseDecltype();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -184,33 +183,7 @@ class ItaniumFastPathTest {
 
   @Provide
   Arbitrary<String> mutatedNames() {
-    Arbitrary<String> seed = Arbitraries.of(realNames());
-    Arbitrary<Integer> where = Arbitraries.integers().between(0, 1000);
-    Arbitrary<Character> ch = Arbitraries.of(ALPHABET.chars().mapToObj(c -> (char) c)
-        .toArray(Character[]::new));
-    Arbitrary<Integer> kind = Arbitraries.integers().between(0, 4);
-    return Combinators.combine(seed, where, ch, kind).as((s, w, c, k) -> {
-      int p = 2 + w % Math.max(1, s.length() - 2);
-      StringBuilder b = new StringBuilder(s);
-      switch (k) {
-        case 0:
-          b.setCharAt(Math.min(p, b.length() - 1), c);
-          break;
-        case 1:
-          b.insert(Math.min(p, b.length()), c);
-          break;
-        case 2:
-          b.deleteCharAt(Math.min(p, b.length() - 1));
-          break;
-        case 3:
-          b.setLength(Math.min(p, b.length()));
-          break;
-        default:
-          b.insert(Math.min(p, b.length()), s, 2, s.length());
-          break;
-      }
-      return b.toString();
-    });
+    return NameMutations.of(realNames(), ALPHABET);
   }
 
   @Property(tries = 20000)

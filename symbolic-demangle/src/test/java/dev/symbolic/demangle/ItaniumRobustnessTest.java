@@ -72,30 +72,7 @@ class ItaniumRobustnessTest {
 
   @Provide
   Arbitrary<String> mutatedNames() {
-    Arbitrary<String> seed = Arbitraries.of(SEEDS);
-    Arbitrary<Integer> where = Arbitraries.integers().between(0, 1000);
-    Arbitrary<Character> ch = Arbitraries.of(ALPHABET.chars().mapToObj(c -> (char) c)
-        .toArray(Character[]::new));
-    Arbitrary<Integer> kind = Arbitraries.integers().between(0, 3);
-    return Combinators.combine(seed, where, ch, kind).as((s, w, c, k) -> {
-      int p = 2 + w % Math.max(1, s.length() - 2);
-      StringBuilder b = new StringBuilder(s);
-      switch (k) {
-        case 0:
-          b.setCharAt(Math.min(p, b.length() - 1), c);
-          break;
-        case 1:
-          b.insert(Math.min(p, b.length()), c);
-          break;
-        case 2:
-          b.deleteCharAt(Math.min(p, b.length() - 1));
-          break;
-        default:
-          b.insert(Math.min(p, b.length()), s, 2, s.length());
-          break;
-      }
-      return b.toString();
-    });
+    return NameMutations.of(SEEDS, ALPHABET);
   }
 
   @Property(tries = 3000)
