@@ -677,10 +677,7 @@ final class ItaniumFastPath {
       discriminator();
     }
     restoreParams(saved);
-    baseStart = -1;
-    baseEnd = -1;
-    flags = 0;
-    rightLength = 0;
+    plain();
     return start;
   }
 
@@ -1189,10 +1186,7 @@ final class ItaniumFastPath {
     if (expression() < 0 || !consume('E')) {
       return -1;
     }
-    baseStart = -1;
-    baseEnd = -1;
-    flags = 0;
-    rightLength = 0;
+    plain();
     return start;
   }
 
@@ -1342,10 +1336,7 @@ final class ItaniumFastPath {
       if ((v == '0' || v == '1') && look(2) == 'E') {
         pos += 3;
         append(v == '1' ? "true" : "false");
-        baseStart = -1;
-        baseEnd = -1;
-        flags = 0;
-        rightLength = 0;
+        plain();
         return 0;
       }
       return -1;
@@ -1427,10 +1418,7 @@ final class ItaniumFastPath {
     }
     appendInput(from, to);
     append(suffix);
-    baseStart = -1;
-    baseEnd = -1;
-    flags = 0;
-    rightLength = 0;
+    plain();
     return 0;
   }
 
@@ -1607,6 +1595,14 @@ final class ItaniumFastPath {
     return 1;
   }
 
+  /** Says of the entity printed last: no base name, no flags, no right part. */
+  private void plain() {
+    baseStart = -1;
+    baseEnd = -1;
+    flags = 0;
+    rightLength = 0;
+  }
+
   /** Makes the type printed from {@code start} a qualified one. */
   private void qualify(int start, int q) {
     int keep = flags & (FUNCTION | ARRAY);
@@ -1750,10 +1746,7 @@ final class ItaniumFastPath {
         }
       }
     }
-    baseStart = -1;
-    baseEnd = -1;
-    flags = 0;
-    rightLength = 0;
+    plain();
     return 0;
   }
 
