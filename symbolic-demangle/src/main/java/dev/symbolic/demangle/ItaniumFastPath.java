@@ -753,16 +753,7 @@ final class ItaniumFastPath {
     if (look() == 'H') {
       return -1;
     }
-    int cv = 0;
-    if (consume('r')) {
-      cv |= ItaniumNode.QUAL_RESTRICT;
-    }
-    if (consume('V')) {
-      cv |= ItaniumNode.QUAL_VOLATILE;
-    }
-    if (consume('K')) {
-      cv |= ItaniumNode.QUAL_CONST;
-    }
+    int cv = qualifiers();
     int ref = ItaniumNode.REF_NONE;
     if (consume('O')) {
       ref = ItaniumNode.REF_RVALUE;
@@ -1750,6 +1741,7 @@ final class ItaniumFastPath {
     return 0;
   }
 
+  /** {@code [r] [V] [K]}, as a mask of {@link ItaniumNode#QUAL_CONST} and the others. */
   private int qualifiers() {
     int q = 0;
     if (consume('r')) {
