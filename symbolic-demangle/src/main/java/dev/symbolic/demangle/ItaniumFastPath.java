@@ -1438,10 +1438,6 @@ final class ItaniumFastPath {
   private int typeImpl() {
     int start = len;
     char c = look();
-    String builtin = ItaniumParser.builtinType(c, look(1));
-    if (builtin != null) {
-      return builtin(c == 'D' ? 2 : 1, builtin);
-    }
     switch (c) {
       case 'r':
       case 'V':
@@ -1479,7 +1475,11 @@ final class ItaniumFastPath {
           return -1;
         }
         break;
-      case 'D':
+      case 'D': {
+        String builtin = ItaniumParser.builtinType(c, look(1));
+        if (builtin != null) {
+          return builtin(2, builtin);
+        }
         switch (look(1)) {
           case 'p':
             if (expansion() < 0) {
@@ -1490,6 +1490,7 @@ final class ItaniumFastPath {
             return -1;
         }
         break;
+      }
       case 'P':
         pos++;
         if (type() < 0) {
@@ -1555,11 +1556,16 @@ final class ItaniumFastPath {
       case 'G':
       case '\0':
         return -1;
-      default:
+      default: {
+        String builtin = ItaniumParser.builtinType(c, '\0');
+        if (builtin != null) {
+          return builtin(1, builtin);
+        }
         if (name(false) < 0) {
           return -1;
         }
         break;
+      }
     }
     push(start);
     return start;
