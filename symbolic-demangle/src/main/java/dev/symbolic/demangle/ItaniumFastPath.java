@@ -9,15 +9,16 @@ import java.util.Arrays;
  * ({@link ItaniumParser}); where this class answers, its answer is exactly the full parser's
  * (checked name by name over the corpus and on random mutations of it).
  *
- * <p>The subset (95% of real names): {@code _Z} encodings of functions and data; nested,
+ * <p>The subset (99% of real names): {@code _Z} encodings of functions and data; nested,
  * unscoped and local names of source names, {@code St}, constructors and destructors, plain
  * operator names, lambdas, unnamed types and ABI tags; template arguments that are types,
- * packs, integer, boolean and enumerator literals or the address of a function; builtin,
- * qualified, pointer, reference, class, substituted, template-parameter, function and array
- * types and pack expansions of template parameters; clone suffixes; and the special names
- * {@code TV TT TI TS Th Tv TW TH GV}. Left to the full parser: member pointers, other
- * expressions, conversion operators, reference collapsing, constructors of {@code Ss}-like
- * substitutions, and every rarer production.
+ * packs, integer, boolean and enumerator literals, {@code Tn} arguments, or the expressions of
+ * enable_if conditions ({@code !}, {@code &f}, {@code a::b}, {@code T{}}); builtin, qualified,
+ * pointer, reference (collapsing), class, substituted, template-parameter, function, array and
+ * member-pointer types and pack expansions of template parameters; clone suffixes; and the
+ * special names {@code TV TT TI TS Th Tv TW TH GV}. Left to the full parser: other expressions,
+ * conversion operators, constructors of {@code Ss}-like substitutions, lambdas with template
+ * parameters, and every rarer production.
  *
  * <p>Printing as it parses works because every entity prints as one piece of text appended to
  * one buffer as the grammar is read, so a substitution or a template parameter is a span of
@@ -25,9 +26,9 @@ import java.util.Arrays;
  * <ul>
  *   <li>a function's return type goes before its name, moved there in place when the
  *       function is complete (the spans printed in between move with their text);
- *   <li>a pointer, reference or qualifier around a function or array type goes between the
- *       type's left part and its right part (parameters, dimensions): the type's own text is
- *       moved to a side store first, where its substitution keeps reading it;
+ *   <li>a pointer, reference, qualifier or member pointer around a function or array type
+ *       goes between the type's left part and its right part (parameters, dimensions): the
+ *       type's own text is moved to a side store first, where its substitution reads it;
  *   <li>a lambda's number comes after its parameters and is inserted before them.
  * </ul>
  *
@@ -307,7 +308,7 @@ final class ItaniumFastPath {
 
   /**
    * Appends a text of the grammar or of the operator table, all ASCII: {@code getBytes} with
-   * indexes copies a Latin-1 string's bytes as they are, where the charset form allocates.
+   * indexes copies such a string's bytes as they are, where the charset form allocates.
    */
   @SuppressWarnings("deprecation")
   private void append(String text) {
