@@ -175,8 +175,8 @@ class ItaniumFastPathTest {
         }
       }
       if (file.equals("itanium-real.tsv")) {
-        // Four real names in five take the fast path; fewer would mean it lost a shape.
-        assertThat(answered).as(file).isGreaterThan(rows * 3 / 4);
+        // 99 % of real names take the one-pass printer; fewer would mean it lost a shape.
+        assertThat(answered).as(file).isGreaterThan(rows * 98 / 100);
       }
     }
   }
