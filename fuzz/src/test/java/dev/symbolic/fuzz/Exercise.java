@@ -149,6 +149,15 @@ final class Exercise {
       }
     }
     String text = trace.toString();
+    // The byte path, which reads a cache's tables directly (a corrupt one may answer otherwise
+    // than the general path, but only ever with a ParseException).
+    try {
+      Retracer.of(mapping).retrace(
+          new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          new java.io.ByteArrayOutputStream());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     for (Retracer retracer : List.of(Retracer.of(mapping), Retracer.of(mapping).verbose(true))) {
       String out = retracer.retrace(text);
       if (out.isEmpty()) {

@@ -66,6 +66,17 @@ class StackTraceFuzzTest {
 
   private static final Retracer RETRACER = Retracer.of(ProguardMapping.parse(MAPPING));
   private static final Retracer VERBOSE = RETRACER.verbose(true);
+  private static final Retracer CACHED = Retracer.of(cache(ProguardMapping.parse(MAPPING)));
+
+  private static dev.symbolic.proguard.ProguardCache cache(ProguardMapping mapping) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      dev.symbolic.proguard.ProguardCache.write(mapping, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dev.symbolic.proguard.ProguardCache.of(dev.symbolic.common.ByteView.of(out.toByteArray()));
+  }
 
   @FuzzTest(maxDuration = "5m")
   void retrace(byte[] data) {
@@ -82,6 +93,17 @@ class StackTraceFuzzTest {
     }
     if (!out.toString().equals(plain)) {
       throw new AssertionError("retrace(Reader, Writer) differs from retrace(String)");
+    }
+    // So must the byte path over a cache of the same mapping, which retraces most frames
+    // straight from the cache's bytes.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      CACHED.retrace(new java.io.ByteArrayInputStream(data), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!bytes.toString(StandardCharsets.UTF_8).equals(plain)) {
+      throw new AssertionError("retrace(InputStream, OutputStream) over a cache differs");
     }
     int nl = trace.indexOf('\n');
     RETRACER.retraceLine(nl < 0 ? trace : trace.substring(0, nl));

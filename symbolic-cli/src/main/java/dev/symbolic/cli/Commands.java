@@ -115,16 +115,13 @@ final class Commands {
       }
       try {
         Retracer retracer = Retracer.of(loadMapping()).verbose(verbose).parallel(true);
-        Writer out = new BufferedWriter(new OutputStreamWriter(env.out, StandardCharsets.UTF_8),
-            1 << 16);
-        try (Reader in = new InputStreamReader(input, StandardCharsets.UTF_8)) {
-          retracer.retrace(in, out);
+        try {
+          retracer.retrace(input, env.out);
         } catch (IOException e) {
-          out.flush();
+          env.out.flush();
           throw CliException.failure("cannot read trace '" + (stdin ? "-" : trace) + "': "
               + IoSupport.describe(e));
         }
-        out.flush();
         return Main.OK;
       } finally {
         if (!stdin) {

@@ -32,6 +32,7 @@ public final class Training {
     String sample = args.length > 0 ? args[0] : "samples/proguard";
     int code = Main.run(new String[] {"proguard", "retrace", "--mapping", sample + "/mapping.txt",
         sample + "/trace.txt"}, System.in, sink, sink);
+    code |= proguardCache(sample, sink);
     String names = "_ZN2ns3BarIiEE3bazERKSt6vectorIiSaIiEE\n?foo@ns@@YAHHPEBD@Z\n"
         + "_RNvNtCs1234_7mycrate3foo3bar\n_ZN3std2io4Read11read_to_end17hb85a0f6802e14499E\n"
         + "$s8mangling6curry1yyF\nplain\n";
@@ -42,6 +43,39 @@ public final class Training {
       code |= debugFile(args[1], sink);
     }
     System.exit(code);
+  }
+
+  /** A retrace through a binary cache, built into a temporary folder and then used. */
+  private static int proguardCache(String sample, PrintStream sink) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("symbolic-training");
+      String cache = dir.resolve("mapping.pgcache").toString();
+      String[] retrace = {"proguard", "retrace", "--cache", cache, "--mapping",
+          sample + "/mapping.txt", sample + "/trace.txt"};
+      int code = Main.run(retrace, System.in, sink, sink); // builds the cache
+      code |= Main.run(retrace, System.in, sink, sink); // uses it
+      return code;
+    } catch (IOException e) {
+      return Main.FAILURE;
+    } finally {
+      deleteFolder(dir);
+    }
+  }
+
+  /** Deletes a temporary folder of files; a leftover is harmless. */
+  private static void deleteFolder(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(p);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException ignored) {
+      // a leftover temporary folder is harmless
+    }
   }
 
   /**
@@ -92,16 +126,7 @@ public final class Training {
     } catch (IOException e) {
       return Main.FAILURE;
     } finally {
-      if (dir != null) {
-        try (var files = Files.list(dir)) {
-          for (Path p : (Iterable<Path>) files::iterator) {
-            Files.deleteIfExists(p);
-          }
-          Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-          // a leftover temporary folder is harmless
-        }
-      }
+      deleteFolder(dir);
     }
   }
 }

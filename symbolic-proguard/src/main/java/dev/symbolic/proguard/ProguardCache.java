@@ -304,11 +304,29 @@ public final class ProguardCache implements Mapping {
    * of each class entry.
    */
   private int find(String name, long indexOffset, int nameField) {
-    if (name == null || slots == 0) {
+    if (name == null) {
       return -1;
     }
     byte[] key = name.getBytes(StandardCharsets.UTF_8);
-    int hash = ProguardCacheFormat.hash(key, 0, key.length);
+    return find(key, 0, key.length, indexOffset, nameField, null);
+  }
+
+  /**
+   * The class-table index of the first class whose obfuscated name ({@code original} false) or
+   * original name is {@code key[from, to)}, or -1. {@code scratch}, when long enough, receives
+   * the stored names while they are compared.
+   */
+  int findClass(byte[] key, int from, int to, boolean original, byte[] scratch) {
+    return original ? find(key, from, to, byOriginalOffset, OFF_ENTRY_ORIGINAL, scratch)
+        : find(key, from, to, byObfuscatedOffset, 0, scratch);
+  }
+
+  private int find(byte[] key, int from, int to, long indexOffset, int nameField,
+      byte[] scratch) {
+    if (slots == 0) {
+      return -1;
+    }
+    int hash = ProguardCacheFormat.hash(key, from, to);
     long mask = slots - 1;
     long i = hash & mask;
     // Every slot at most once, whatever a corrupt table holds.
@@ -327,7 +345,7 @@ public final class ProguardCache implements Mapping {
       }
       int cls = (int) classPlusOne - 1;
       long at = classEntry(cls) + nameField;
-      if (compare(data.u32le(at), key, at) == 0) {
+      if (compare(data.u32le(at), key, from, to, at, scratch) == 0) {
         return cls;
       }
     }
@@ -342,15 +360,15 @@ public final class ProguardCache implements Mapping {
   // ---------------------------------------------------------------------------------------------
   // Tables
 
-  private long classEntry(int index) {
+  long classEntry(int index) {
     return classesOffset + (long) index * CLASS_ENTRY_SIZE;
   }
 
-  private long obfuscatedNameIndex(int cls) {
+  long obfuscatedNameIndex(int cls) {
     return data.u32le(classEntry(cls));
   }
 
-  private long originalNameIndex(int cls) {
+  long originalNameIndex(int cls) {
     return data.u32le(classEntry(cls) + OFF_ENTRY_ORIGINAL);
   }
 
@@ -359,23 +377,30 @@ public final class ProguardCache implements Mapping {
    * without decoding the string.
    */
   private int compare(long index, byte[] key, long referencedAt) {
+    return compare(index, key, 0, key.length, referencedAt, null);
+  }
+
+  /**
+   * Compares string {@code index}'s bytes with {@code key[from, to)}, unsigned; the stored bytes
+   * are copied into {@code scratch} when it is long enough, else into a new array.
+   */
+  int compare(long index, byte[] key, int from, int to, long referencedAt, byte[] scratch) {
     long start = stringStart(index, referencedAt);
-    long end = stringEnd(index);
-    long len = end - start;
-    long base = stringDataOffset + start;
-    int n = (int) Math.min(len, key.length);
+    long len = stringEnd(index) - start;
+    int keyLength = to - from;
+    int n = (int) Math.min(len, keyLength);
     // One bulk copy: per-byte reads of mapped memory are slow until the JIT has compiled them.
-    byte[] stored = new byte[n];
-    data.copyTo(base, stored, 0, n);
-    int c = java.util.Arrays.compareUnsigned(stored, 0, n, key, 0, n);
-    return c != 0 ? c : Long.compare(len, key.length);
+    byte[] stored = scratch != null && scratch.length >= n ? scratch : new byte[n];
+    data.copyTo(stringDataOffset + start, stored, 0, n);
+    int c = Arrays.compareUnsigned(stored, 0, n, key, from, from + n);
+    return c != 0 ? c : Long.compare(len, keyLength);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Strings
 
   /** Start of string {@code index} in string data; checks the index and the string's bounds. */
-  private long stringStart(long index, long referencedAt) {
+  long stringStart(long index, long referencedAt) {
     if (index < 0 || index >= stringCount) {
       throw new ParseException(referencedAt,
           "string index " + index + " out of range (" + stringCount + " strings)");
@@ -390,7 +415,7 @@ public final class ProguardCache implements Mapping {
   }
 
   /** End of string {@code index}; call after {@link #stringStart}, which checks it. */
-  private long stringEnd(long index) {
+  long stringEnd(long index) {
     return data.u32le(stringEndsOffset + 4 * index);
   }
 
@@ -431,23 +456,15 @@ public final class ProguardCache implements Mapping {
       return cls;
     }
     long entry = classEntry(index);
-    long flags = data.u32le(entry + OFF_ENTRY_FLAGS);
+    long flags = classFlags(index);
     if ((flags & ~CLASS_FLAGS) != 0) {
       throw new ParseException(entry + OFF_ENTRY_FLAGS, "unknown class flags " + flags);
     }
-    long start = data.u64le(entry + OFF_ENTRY_RECORD);
-    long end = index + 1 < classCount ? data.u64le(classEntry(index + 1) + OFF_ENTRY_RECORD)
-        : recordsLength;
-    if (start < 0 || start > end || end > recordsLength) {
-      throw new ParseException(entry + OFF_ENTRY_RECORD, "class record ["
-          + Long.toUnsignedString(start) + ", " + Long.toUnsignedString(end)
-          + ") out of bounds (records are " + recordsLength + " bytes)");
-    }
-    long length = end - start;
+    long recordStart = recordStart(index);
+    long length = recordEnd(index) - recordStart;
     if (recordBytesDecoded.get() + length > recordsLength) {
       throw new ParseException(entry + OFF_ENTRY_RECORD, "class records overlap");
     }
-    long recordStart = recordsOffset + start;
     if (length < 4) {
       throw new ParseException(recordStart, "class record ends early");
     }
@@ -472,6 +489,87 @@ public final class ProguardCache implements Mapping {
       return cls;
     }
     return classes.get(index);
+  }
+
+  long classFlags(int index) {
+    return data.u32le(classEntry(index) + OFF_ENTRY_FLAGS);
+  }
+
+  /** Where class {@code index}'s record starts in the file; checks the record's bounds. */
+  long recordStart(int index) {
+    long entry = classEntry(index);
+    long start = data.u64le(entry + OFF_ENTRY_RECORD);
+    long end = index + 1 < classCount ? data.u64le(classEntry(index + 1) + OFF_ENTRY_RECORD)
+        : recordsLength;
+    if (start < 0 || start > end || end > recordsLength) {
+      throw new ParseException(entry + OFF_ENTRY_RECORD, "class record ["
+          + Long.toUnsignedString(start) + ", " + Long.toUnsignedString(end)
+          + ") out of bounds (records are " + recordsLength + " bytes)");
+    }
+    return recordsOffset + start;
+  }
+
+  /** Where class {@code index}'s record ends in the file; call after {@link #recordStart}. */
+  long recordEnd(int index) {
+    return recordsOffset + (index + 1 < classCount
+        ? data.u64le(classEntry(index + 1) + OFF_ENTRY_RECORD) : recordsLength);
+  }
+
+  /** Source file field of class {@code index}: 0 for none, else its string index + 1. */
+  long sourceFileField(int index) {
+    return data.u32le(classEntry(index) + OFF_ENTRY_SOURCE_FILE);
+  }
+
+  /** The bytes of the cache. */
+  ByteView data() {
+    return data;
+  }
+
+  /**
+   * A copy of the string table: where each string ends in {@link #copyStringData}. Not checked:
+   * ends may be out of order or out of bounds in a corrupt file.
+   */
+  int[] copyStringEnds() {
+    return copyInts(stringEndsOffset, stringCount);
+  }
+
+  /** A copy of the class table: six u32 per class (see ProguardCacheFormat). */
+  int[] copyClassTable() {
+    return copyInts(classesOffset, Math.multiplyExact(classCount, CLASS_ENTRY_SIZE / 4));
+  }
+
+  /** A copy of a hash index, by original or by obfuscated names: two u32 per slot. */
+  int[] copyIndex(boolean original) {
+    return copyInts(original ? byOriginalOffset : byObfuscatedOffset,
+        Math.toIntExact(slots * (SLOT_SIZE / 4)));
+  }
+
+  /** {@code count} little-endian u32 at {@code offset}, in one bulk read. */
+  private int[] copyInts(long offset, int count) {
+    byte[] bytes = new byte[Math.multiplyExact(count, 4)];
+    data.copyTo(offset, bytes, 0, bytes.length);
+    int[] ints = new int[count];
+    java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(ints);
+    return ints;
+  }
+
+  long recordsOffset() {
+    return recordsOffset;
+  }
+
+  long recordsLength() {
+    return recordsLength;
+  }
+
+  long stringDataLength() {
+    return stringDataLength;
+  }
+
+  /** A copy of the string data; call only when {@link #stringDataLength} fits an array. */
+  byte[] copyStringData() {
+    byte[] bytes = new byte[Math.toIntExact(stringDataLength)];
+    data.copyTo(stringDataOffset, bytes, 0, bytes.length);
+    return bytes;
   }
 
   /** The source file of the class at table entry {@code entry}, or null. */

@@ -1,11 +1,17 @@
 package dev.symbolic.proguard;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,6 +89,103 @@ public final class Retracer {
     BufferedReader reader = in instanceof BufferedReader ? (BufferedReader) in
         : new BufferedReader(in, 1 << 16);
     retrace(reader, (Appendable) out);
+  }
+
+  /**
+   * Retraces UTF-8 lines from {@code in} to {@code out}: the same text as
+   * {@link #retrace(Reader, Writer)} gives, each line ending in {@code \n}. Lines are answered as
+   * they arrive; {@code out} is flushed at the end, and neither stream is closed.
+   *
+   * <p>With a {@link ProguardCache}, the frames that need no judgement are retraced straight from
+   * the cache's bytes, which is several times faster while the code still runs cold (as it does
+   * for all of a short-lived process).
+   */
+  public void retrace(InputStream in, OutputStream out) throws IOException {
+    CacheFrames frames = verbose || !(mapping instanceof ProguardCache) ? null
+        : CacheFrames.over((ProguardCache) mapping);
+    if (frames == null) {
+      Writer writer =
+          new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      retrace(new InputStreamReader(in, StandardCharsets.UTF_8), writer);
+      writer.flush();
+      return;
+    }
+    ByteSink sink = new ByteSink();
+    List<String> lines = new ArrayList<>();
+    Context context = Context.EMPTY;
+    byte[] buf = new byte[1 << 16];
+    int start = 0;
+    int end = 0;
+    // A line ended by \r: a \n right after it belongs to the same line break.
+    boolean skipLf = false;
+    for (int n; (n = in.read(buf, end, buf.length - end)) >= 0; ) {
+      int scan = end;
+      end += n;
+      if (skipLf && start < end) {
+        skipLf = false;
+        if (buf[start] == '\n') {
+          start++;
+          scan = Math.max(scan, start);
+        }
+      }
+      for (int i = scan; i < end; i++) {
+        byte c = buf[i];
+        if (c != '\n' && c != '\r') {
+          continue;
+        }
+        context = retraceLine(buf, start, i, context, frames, lines, sink);
+        start = i + 1;
+        if (c == '\r') {
+          if (start == end) {
+            skipLf = true;
+          } else if (buf[start] == '\n') {
+            start++;
+            i++;
+          }
+        }
+      }
+      sink.drainTo(out);
+      // Keep the unfinished line at the front, in a larger buffer if it fills this one.
+      int rest = end - start;
+      if (rest > buf.length / 2) {
+        buf = java.util.Arrays.copyOfRange(buf, start, start + Math.max(buf.length, 2 * rest));
+      } else {
+        System.arraycopy(buf, start, buf, 0, rest);
+      }
+      start = 0;
+      end = rest;
+    }
+    if (end > start) {
+      retraceLine(buf, start, end, context, frames, lines, sink);
+    }
+    sink.drainTo(out);
+    out.flush();
+  }
+
+  /** Retraces one line of bytes, through the cache's fast path when it can. */
+  private Context retraceLine(byte[] buf, int start, int end, Context context, CacheFrames frames,
+      List<String> lines, ByteSink sink) {
+    if (context.outlinePosition == FrameLookup.NO_OUTLINE) {
+      switch (frames.retrace(buf, start, end, context.thrown != null, sink)) {
+        case CacheFrames.RETRACED:
+          return Context.EMPTY;
+        case CacheFrames.UNMAPPED:
+          return context;
+        case CacheFrames.THROWN:
+          return new Context(frames.thrownClass(buf), FrameLookup.NO_OUTLINE);
+        default:
+          break;
+      }
+    }
+    lines.clear();
+    Context next =
+        retraceLine(new String(buf, start, end - start, StandardCharsets.UTF_8), context, lines);
+    for (String line : lines) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      sink.write(bytes, 0, bytes.length);
+      sink.write('\n');
+    }
+    return next;
   }
 
   private void retrace(BufferedReader reader, Appendable out) throws IOException {

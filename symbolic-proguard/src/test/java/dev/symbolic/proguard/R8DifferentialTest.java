@@ -63,7 +63,7 @@ class R8DifferentialTest {
     }
   }
 
-  private static String randomTrace(ProguardMapping mapping, Random random) {
+  static String randomTrace(ProguardMapping mapping, Random random) {
     List<ClassMapping> classes = mapping.classes().toList();
     StringBuilder sb = new StringBuilder();
     for (int t = 0; t < TRACES; t++) {

@@ -1,0 +1,65 @@
+package dev.symbolic.proguard;
+
+import dev.symbolic.common.ByteView;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/** A growable byte buffer that retraced lines are written into before they go out in bulk. */
+final class ByteSink {
+  private byte[] bytes = new byte[1 << 16];
+  private int size;
+
+  int size() {
+    return size;
+  }
+
+  void write(byte[] b, int from, int to) {
+    int n = to - from;
+    ensure(n);
+    System.arraycopy(b, from, bytes, size, n);
+    size += n;
+  }
+
+  void write(int b) {
+    ensure(1);
+    bytes[size++] = (byte) b;
+  }
+
+  /** Writes {@code length} bytes of {@code data} from {@code offset}. */
+  void write(ByteView data, long offset, int length) {
+    ensure(length);
+    data.copyTo(offset, bytes, size, length);
+    size += length;
+  }
+
+  /** Writes {@code value} in decimal. */
+  void writeDecimal(int value) {
+    ensure(11);
+    if (value < 0) {
+      bytes[size++] = '-';
+    }
+    long v = Math.abs((long) value);
+    int digits = 1;
+    for (long p = 10; p <= v && digits < 10; p *= 10) {
+      digits++;
+    }
+    for (int i = size + digits - 1; i >= size; i--) {
+      bytes[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    size += digits;
+  }
+
+  /** Writes everything to {@code out} and empties the buffer. */
+  void drainTo(OutputStream out) throws IOException {
+    out.write(bytes, 0, size);
+    size = 0;
+  }
+
+  private void ensure(int n) {
+    if (bytes.length - size < n) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+    }
+  }
+}

@@ -1,0 +1,996 @@
+package dev.symbolic.proguard;
+
+import static dev.symbolic.proguard.ProguardCacheFormat.CLASS_FLAGS;
+import static dev.symbolic.proguard.ProguardCacheFormat.MAX_STRING_BYTES;
+import static dev.symbolic.proguard.ProguardCacheFormat.MAX_VARINT_BYTES;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ENTRY_SIZE;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_FLAGS;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_METHOD;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ORIGINAL_SINGLE;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_OUTLINE;
+import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_SYNTHESIZED;
+import static dev.symbolic.proguard.ProguardCacheFormat.MIN_MEMBER_SIZE;
+
+import dev.symbolic.common.ByteView;
+import dev.symbolic.common.ParseException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Retraces the frames that need no judgement straight from a cache's bytes, for
+ * {@link Retracer}: a frame of a class the mapping lacks, of a method it lacks, or one whose line
+ * falls in exactly one inline chain of non-synthesized, non-outline lines (or, without a line,
+ * of a method with a single line). Such a frame is printed as R8 prints it without building a
+ * string, class or member object.
+ *
+ * <p>Every other line (exception lines, frames with several candidates, frames R8 drops, folds
+ * or rewrites, lines with non-ASCII text, anything odd in the cache) is answered
+ * {@link #FALLBACK}, with nothing written, and goes the general way, which answers the lines
+ * handled here the same. The point is speed where code runs cold: in a short-lived process most
+ * frames are retraced before the JIT has compiled anything, and this path runs a few thousand
+ * bytecodes per frame instead of a few hundred thousand.
+ *
+ * <p>Not thread-safe: one instance per retrace call.
+ */
+final class CacheFrames {
+  /** The line is not one this handles; nothing was written. */
+  static final int FALLBACK = 0;
+  /** The frame was retraced; the next line starts without context. */
+  static final int RETRACED = 1;
+  /** The frame was printed with its method unmapped; the context carries over unchanged. */
+  static final int UNMAPPED = 2;
+  /**
+   * An exception line was retraced: the next line has its obfuscated class,
+   * {@link #thrownClass}, as context.
+   */
+  static final int THROWN = 3;
+
+  /** Class records longer than this go the general way. */
+  private static final int MAX_RECORD = 1 << 20;
+  /** Caches with more string data than this are not copied: they go the general way. */
+  private static final long MAX_STRING_DATA = 256L << 20;
+  /** Likewise for the class table and indexes. */
+  private static final int MAX_CLASSES = 1 << 24;
+  private static final int NONE = MemberMapping.NONE;
+  private static final byte[] NATIVE_METHOD = {
+    'N', 'a', 't', 'i', 'v', 'e', ' ', 'M', 'e', 't', 'h', 'o', 'd'
+  };
+
+  private final ProguardCache cache;
+  private final ByteView data;
+  /** The cache's strings, copied once: string i is strings[ends[i - 1], ends[i]). */
+  private final int[] ends;
+  private final byte[] strings;
+  /** The class table and the hash indexes by obfuscated and by original name, copied once. */
+  private final int[] classes;
+  private final int[] byObfuscated;
+  private final int[] byOriginal;
+  private final int classCount;
+  private final long recordsOffset;
+  private final long recordsLength;
+  /** The class record being read, copied in one go. */
+  private byte[] record = new byte[4096];
+  private int recordLength;
+  // The holder class of the frame being written: text in the strings or in the line.
+  private byte[] holder;
+  private int holderStart;
+  private int holderEnd;
+
+  // The method lines with the frame's method name, in mapping order.
+  private int lines;
+  private int[] lineFlags = new int[16];
+  private long[] originalClass = new long[16];
+  private long[] originalName = new long[16];
+  private int[] minifiedStart = new int[16];
+  private int[] minifiedEnd = new int[16];
+  private int[] originalStart = new int[16];
+  private int[] originalEnd = new int[16];
+  private int[] ruleCount = new int[16];
+  private long[] type = new long[16];
+  private long[] arguments = new long[16];
+  /** Where each overload starts among the lines, and then where the last one ends. */
+  private int[] partitionStart = new int[17];
+  private int partitions;
+
+  // The spans of the frame, as StackTraceLine finds them.
+  private int classStart;
+  private int classEnd;
+  private int methodStart;
+  private int methodEnd;
+  private int fileStart;
+  private int fileEnd;
+  private int lineStart;
+  private int lineEnd;
+
+  private CacheFrames(ProguardCache cache) {
+    this.cache = cache;
+    this.data = cache.data();
+    this.ends = cache.copyStringEnds();
+    this.strings = cache.copyStringData();
+    this.classes = cache.copyClassTable();
+    this.byObfuscated = cache.copyIndex(false);
+    this.byOriginal = cache.copyIndex(true);
+    this.classCount = cache.classCount();
+    this.recordsOffset = cache.recordsOffset();
+    this.recordsLength = cache.recordsLength();
+  }
+
+  /**
+   * A fast path over {@code cache}, which copies its strings (a few megabytes for a large
+   * mapping); null for a cache too large for that.
+   */
+  static CacheFrames over(ProguardCache cache) {
+    return cache.stringDataLength() > MAX_STRING_DATA || cache.classCount() > MAX_CLASSES ? null
+        : new CacheFrames(cache);
+  }
+
+  /**
+   * Retraces the line {@code b[start, end)} into {@code out}, if it is a frame this handles.
+   *
+   * @param thrown whether an exception line came before, whose class rewrite rules could match
+   * @return {@link #FALLBACK}, {@link #RETRACED} or {@link #UNMAPPED}
+   */
+  int retrace(byte[] b, int start, int end, boolean thrown, ByteSink out) {
+    if (!parse(b, start, end)) {
+      if (isPlainText(b, start, end)) {
+        out.write(b, start, end);
+        out.write('\n');
+        return UNMAPPED;
+      }
+      return parseException(b, start, end) ? retraceException(b, start, end, out) : FALLBACK;
+    }
+    int position = lineNumber(b);
+    int cls = findClass(b, classStart, classEnd, false);
+    if (cls < 0) {
+      // R8 keeps the frame, and looks the name up as an original class for its file.
+      holder = b;
+      holderStart = classStart;
+      holderEnd = classEnd;
+      writeFrame(b, start, end, -1, false, position, out);
+      return UNMAPPED;
+    }
+    if ((classes[ENTRY_INTS * cls + 3] & ~CLASS_FLAGS) != 0 || !readMethods(cls, b)) {
+      return FALLBACK;
+    }
+    if (lines == 0) {
+      setHolder(originalName(cls));
+      writeFrame(b, start, end, -1, true, position, out);
+      return UNMAPPED;
+    }
+    partition();
+    return position > 0 ? retraceAt(cls, b, start, end, position, thrown, out)
+        : retraceWithoutLine(cls, b, start, end, position, thrown, out);
+  }
+
+  /**
+   * A frame with a line: the line must fall in one overload only (else R8 reports several
+   * candidates), in a chain without ambiguous ranges. The first chain of that overload holding
+   * the line is the frame's original frames, innermost first.
+   */
+  private int retraceAt(
+      int cls, byte[] b, int start, int end, int position, boolean thrown, ByteSink out) {
+    int first = -1;
+    int overload = -1;
+    for (int p = 0; p < partitions; p++) {
+      for (int k = partitionStart[p]; k < partitionStart[p + 1]; k++) {
+        if (contains(k, position)) {
+          if (first >= 0) {
+            return FALLBACK;
+          }
+          first = k;
+          overload = p;
+          break;
+        }
+      }
+    }
+    if (first < 0) {
+      for (int k = 0; k < lines; k++) {
+        if (minifiedStart[k] == NONE) {
+          return FALLBACK;
+        }
+      }
+      // No line of the method holds the position: R8 leaves the method as it is.
+      setHolder(originalName(cls));
+      writeFrame(b, start, end, -1, true, position, out);
+      return UNMAPPED;
+    }
+    int last = first + 1;
+    int overloadEnd = partitionStart[overload + 1];
+    while (last < overloadEnd && minifiedStart[last] == minifiedStart[first]
+        && minifiedEnd[last] == minifiedEnd[first]) {
+      last++;
+    }
+    return writeChain(cls, b, start, end, position, thrown, overload, first, last, out);
+  }
+
+  /**
+   * A frame without a line (or with line 0), of a method without overloads: R8 takes the chain
+   * holding line 0, else the first line without a minified range, else the method itself
+   * without ranges.
+   */
+  private int retraceWithoutLine(
+      int cls, byte[] b, int start, int end, int position, boolean thrown, ByteSink out) {
+    if (partitions != 1) {
+      return FALLBACK;
+    }
+    for (int k = 0; k < lines; k++) {
+      if (contains(k, 0)) {
+        int last = k + 1;
+        while (last < lines && minifiedStart[last] == minifiedStart[k]
+            && minifiedEnd[last] == minifiedEnd[k]) {
+          last++;
+        }
+        return writeChain(cls, b, start, end, position, thrown, 0, k, last, out);
+      }
+    }
+    for (int k = 0; k < lines; k++) {
+      if (minifiedStart[k] == NONE) {
+        return writeChain(cls, b, start, end, position, thrown, 0, k, k + 1, out);
+      }
+    }
+    int outer = lines - 1;
+    if (marked(outer, MEMBER_OUTLINE)) {
+      return FALLBACK;
+    }
+    if (!marked(outer, MEMBER_SYNTHESIZED | MEMBER_OUTLINE)) {
+      // The member's line R8 keeps: the first that ends an inline chain.
+      int kept = outer;
+      for (int k = 0; k < lines; k++) {
+        boolean continued = k + 1 < lines && minifiedStart[k] != NONE && sameRange(k, k + 1)
+            && (lineFlags[k + 1] & MEMBER_ORIGINAL_SINGLE) != 0;
+        if (!continued && sameMember(k, outer)) {
+          kept = k;
+          break;
+        }
+      }
+      setHolder(kept, cls);
+      writeFrame(b, start, end, originalName[kept], true, position, out);
+    }
+    return RETRACED;
+  }
+
+  /**
+   * Writes the original frames of chain {@code [first, last)} of overload {@code overload}: the
+   * outermost is left out when the member is synthesized, and an outline, a range with several
+   * original lines or a rewrite rule that may apply go the general way.
+   */
+  private int writeChain(int cls, byte[] b, int start, int end, int position, boolean thrown,
+      int overload, int first, int last, ByteSink out) {
+    int outer = partitionStart[overload + 1] - 1;
+    if (marked(outer, MEMBER_OUTLINE)) {
+      return FALLBACK;
+    }
+    for (int k = first; k < last; k++) {
+      if (isAmbiguous(k) || (thrown && ruleCount[k] > 0)) {
+        return FALLBACK;
+      }
+    }
+    if (marked(outer, MEMBER_SYNTHESIZED | MEMBER_OUTLINE)) {
+      last--;
+    }
+    for (int k = first; k < last; k++) {
+      int line = frameLine(k, position);
+      setHolder(k, cls);
+      writeFrame(b, start, end, originalName[k], true, line == NONE ? position : line, out);
+    }
+    return RETRACED;
+  }
+
+  /** The original line of range {@code k} at obfuscated {@code position}; see FrameLookup. */
+  private int frameLine(int k, int position) {
+    int given = singleOriginalLine(k);
+    if (minifiedStart[k] == NONE || position < 0) {
+      if (given != NONE) {
+        return given;
+      }
+      int firstLine = originalStart[k] != NONE ? originalStart[k]
+          : minifiedStart[k] != NONE ? minifiedStart[k] : 0;
+      return firstLine > 0 ? firstLine : NONE;
+    }
+    if (!contains(k, position)) {
+      return given;
+    }
+    return given != NONE ? given : originalLine(k, position);
+  }
+
+  /**
+   * Splits the method's lines into overloads as FrameLookup.partition does: inline chains are
+   * grouped while their outermost lines have the same original signature.
+   */
+  private void partition() {
+    if (partitionStart.length < lines + 1) {
+      partitionStart = new int[lines + 1];
+    }
+    partitions = 1;
+    partitionStart[0] = 0;
+    int chainEnd = chainEnd(0);
+    if (lines > 1 && !sameSignature(chainEnd - 1, lines - 1)) {
+      for (int k = chainEnd; k < lines; ) {
+        int next = chainEnd(k);
+        if (!sameSignature(k - 1, next - 1)) {
+          partitionStart[partitions++] = k;
+        }
+        k = next;
+      }
+    }
+    partitionStart[partitions] = lines;
+  }
+
+  /** The end of the inline chain starting at line {@code k}. */
+  private int chainEnd(int k) {
+    while (k + 1 < lines && minifiedStart[k] != NONE && sameRange(k, k + 1)) {
+      k++;
+    }
+    return k + 1;
+  }
+
+  private boolean sameRange(int j, int k) {
+    return minifiedStart[j] == minifiedStart[k] && minifiedEnd[j] == minifiedEnd[k];
+  }
+
+  /**
+   * Same original name, class and types. Strings are stored once each, so equal indices are
+   * equal strings.
+   */
+  private boolean sameSignature(int j, int k) {
+    return originalName[j] == originalName[k] && originalClass[j] == originalClass[k]
+        && sameMember(j, k);
+  }
+
+  /** Same types: lines of one method name that R8 counts as one member. */
+  private boolean sameMember(int j, int k) {
+    return type[j] == type[k] && arguments[j] == arguments[k];
+  }
+
+  /** Whether a line of the same member as line {@code k} carries one of {@code flags}. */
+  private boolean marked(int k, int flags) {
+    for (int j = 0; j < lines; j++) {
+      if ((lineFlags[j] & flags) != 0 && sameMember(j, k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean contains(int k, int position) {
+    return minifiedStart[k] != NONE && minifiedStart[k] <= position
+        && position <= minifiedEnd[k];
+  }
+
+  /** Several original lines for one obfuscated line; see MemberMapping. */
+  private boolean isAmbiguous(int k) {
+    if (originalStart[k] == NONE || originalStart[k] == originalEnd[k]) {
+      return false;
+    }
+    return minifiedStart[k] == NONE
+        || minifiedEnd[k] - minifiedStart[k] != originalEnd[k] - originalStart[k];
+  }
+
+  /** The line R8 fixes for a range whose original range is one line, else NONE. */
+  private int singleOriginalLine(int k) {
+    return originalStart[k] != NONE && originalStart[k] == originalEnd[k] ? originalStart[k]
+        : NONE;
+  }
+
+  /** The original line of obfuscated {@code line}; see MemberMapping.originalLine. */
+  private int originalLine(int k, int line) {
+    if (minifiedStart[k] == NONE || originalStart[k] == NONE) {
+      return line;
+    }
+    if (originalStart[k] == originalEnd[k]) {
+      return originalStart[k];
+    }
+    return originalStart[k] + line - minifiedStart[k];
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading the cache
+
+  /**
+   * Reads the method lines of class {@code cls} named like the frame's method into the line
+   * arrays; false when the record is odd or the lines are too many or too long to read here.
+   */
+  private boolean readMethods(int cls, byte[] b) {
+    long start = recordOffset(cls);
+    long end = cls + 1 < classCount ? recordOffset(cls + 1) : recordsLength;
+    if (start < 0 || start > end || end > recordsLength) {
+      return false;
+    }
+    long length = end - start;
+    if (length < 4 || length > MAX_RECORD) {
+      return false;
+    }
+    start += recordsOffset;
+    recordLength = (int) length;
+    if (record.length < recordLength) {
+      record = new byte[Math.max(recordLength, 2 * record.length)];
+    }
+    data.copyTo(start, record, 0, recordLength);
+    long count = u32(0);
+    if (count > (length - 4) / (MEMBER_ENTRY_SIZE + MIN_MEMBER_SIZE)) {
+      return false;
+    }
+    int n = (int) count;
+    int lo = 0;
+    int hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compare(u32(4 + MEMBER_ENTRY_SIZE * mid), b, methodStart, methodEnd) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    lines = 0;
+    if (lo == n || compare(u32(4 + MEMBER_ENTRY_SIZE * lo), b, methodStart, methodEnd) != 0) {
+      return true;
+    }
+    // Each string is stored once: the lines named alike share the index.
+    long name = u32(4 + MEMBER_ENTRY_SIZE * lo);
+    int membersStart = 4 + MEMBER_ENTRY_SIZE * n;
+    for (int k = lo; k < n && u32(4 + MEMBER_ENTRY_SIZE * k) == name; k++) {
+      long offset = u32(4 + MEMBER_ENTRY_SIZE * k + 4);
+      if (offset < membersStart || offset >= recordLength || !readLine((int) offset)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** u32 per class-table entry. */
+  private static final int ENTRY_INTS = ProguardCacheFormat.CLASS_ENTRY_SIZE / 4;
+
+  /**
+   * The first class whose obfuscated name ({@code original} false) or original name is
+   * {@code key[from, to)}, or -1; as ProguardCache finds it.
+   */
+  private int findClass(byte[] key, int from, int to, boolean original) {
+    int[] index = original ? byOriginal : byObfuscated;
+    int slots = index.length / 2;
+    if (slots == 0) {
+      return -1;
+    }
+    int hash = ProguardCacheFormat.hash(key, from, to);
+    int mask = slots - 1;
+    int i = hash & mask;
+    for (int probes = 0; probes < slots; probes++, i = (i + 1) & mask) {
+      long classPlusOne = index[2 * i] & 0xFFFF_FFFFL;
+      if (classPlusOne == 0) {
+        return -1;
+      }
+      if (index[2 * i + 1] != hash) {
+        continue;
+      }
+      if (classPlusOne > classCount) {
+        throw new ParseException(0, "class index " + (classPlusOne - 1) + " out of range ("
+            + classCount + " classes)");
+      }
+      int cls = (int) classPlusOne - 1;
+      if (compare(classes[ENTRY_INTS * cls + (original ? 1 : 0)] & 0xFFFF_FFFFL, key, from, to)
+          == 0) {
+        return cls;
+      }
+    }
+    return -1;
+  }
+
+  private long originalName(int cls) {
+    return classes[ENTRY_INTS * cls + 1] & 0xFFFF_FFFFL;
+  }
+
+  /** Where class {@code cls}'s record starts within the records (unchecked). */
+  private long recordOffset(int cls) {
+    return (classes[ENTRY_INTS * cls + 4] & 0xFFFF_FFFFL)
+        | (long) classes[ENTRY_INTS * cls + 5] << 32;
+  }
+
+  /** The little-endian u32 at {@code at} in the record. */
+  private long u32(int at) {
+    return (record[at] & 0xFF | (record[at + 1] & 0xFF) << 8 | (record[at + 2] & 0xFF) << 16
+        | (long) (record[at + 3] & 0xFF) << 24);
+  }
+
+  private int pos;
+
+  /** Reads the member line at {@code at} in the record, keeping it when it is a method. */
+  private boolean readLine(int at) {
+    pos = at;
+    int flags = record[pos++] & 0xFF;
+    if ((flags & ~MEMBER_FLAGS) != 0) {
+      return false;
+    }
+    long typeIndex = varint();
+    long ownerClass = varint();
+    long name = varint();
+    long argumentsIndex = varint();
+    varint(); // obfuscated name
+    long minStart = varint();
+    long minEnd = varint();
+    long origStart = varint();
+    long origEnd = varint();
+    varint(); // residual signature
+    varint(); // outline target
+    long positions = varint();
+    for (long p = 1; p < positions && pos >= 0; p++) {
+      varint();
+    }
+    long rules = varint();
+    if (pos < 0 || (minStart | minEnd | origStart | origEnd) > 0xFFFF_FFFFL) {
+      return false;
+    }
+    if ((flags & MEMBER_METHOD) == 0) {
+      return true;
+    }
+    if (lines == lineFlags.length) {
+      // At most one line per member of the record: bounded by the record's bytes.
+      int capacity = 2 * lines;
+      lineFlags = Arrays.copyOf(lineFlags, capacity);
+      originalClass = Arrays.copyOf(originalClass, capacity);
+      originalName = Arrays.copyOf(originalName, capacity);
+      minifiedStart = Arrays.copyOf(minifiedStart, capacity);
+      minifiedEnd = Arrays.copyOf(minifiedEnd, capacity);
+      originalStart = Arrays.copyOf(originalStart, capacity);
+      originalEnd = Arrays.copyOf(originalEnd, capacity);
+      ruleCount = Arrays.copyOf(ruleCount, capacity);
+      type = Arrays.copyOf(type, capacity);
+      arguments = Arrays.copyOf(arguments, capacity);
+    }
+    int k = lines++;
+    lineFlags[k] = flags;
+    originalClass[k] = ownerClass;
+    originalName[k] = name;
+    minifiedStart[k] = (int) minStart - 1;
+    minifiedEnd[k] = (int) minEnd - 1;
+    originalStart[k] = (int) origStart - 1;
+    originalEnd[k] = (int) origEnd - 1;
+    ruleCount[k] = (int) Math.min(rules, Integer.MAX_VALUE);
+    type[k] = typeIndex;
+    arguments[k] = argumentsIndex;
+    return true;
+  }
+
+  /** A ULEB128 value from the record; past its end (or too long) it sets pos to -1. */
+  private long varint() {
+    long value = 0;
+    for (int k = 0; k < MAX_VARINT_BYTES; k++) {
+      if (pos < 0 || pos >= recordLength) {
+        pos = -1;
+        return 0;
+      }
+      int b = record[pos++];
+      value |= (long) (b & 0x7F) << (7 * k);
+      if (b >= 0) {
+        return value;
+      }
+    }
+    pos = -1;
+    return 0;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The frame
+
+  /**
+   * Finds the spans of a plain frame, as StackTraceLine's parsePlainFrame does for text: white
+   * space, {@code at}, white space, {@code class.method}, optional white space and {@code (…)},
+   * then nothing but spaces. Only for ASCII lines, where bytes are chars.
+   */
+  private boolean parse(byte[] b, int start, int n) {
+    for (int i = start; i < n; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    int i = start;
+    while (i < n && isSpace(b[i])) {
+      i++;
+    }
+    if (i + 2 >= n || b[i] != 'a' || b[i + 1] != 't' || !isSpace(b[i + 2])) {
+      return false;
+    }
+    i += 2;
+    while (i < n && isSpace(b[i])) {
+      i++;
+    }
+    int runStart = i;
+    while (i < n && isIdentifierPart(b[i])) {
+      i++;
+    }
+    int runEnd = i;
+    int nameEnd = constructorEnd(b, i, n);
+    if (nameEnd > 0) {
+      // The run ends in the dot before a constructor name.
+      if (runEnd - runStart < 2 || b[runEnd - 1] != '.') {
+        return false;
+      }
+      classEnd = runEnd - 1;
+      methodStart = runEnd;
+      methodEnd = nameEnd;
+    } else {
+      // The longest class: the last dot followed by a method name not starting with a digit.
+      classEnd = -1;
+      for (int d = runEnd - 2; d > runStart; d--) {
+        if (b[d] == '.' && !isDigit(b[d + 1])) {
+          classEnd = d;
+          break;
+        }
+      }
+      if (classEnd < 0) {
+        return false;
+      }
+      methodStart = classEnd + 1;
+      methodEnd = runEnd;
+    }
+    if (isDigit(b[runStart])) {
+      return false;
+    }
+    i = methodEnd;
+    while (i < n && isSpace(b[i])) {
+      i++;
+    }
+    if (i >= n || b[i] != '(') {
+      return false;
+    }
+    int open = i;
+    int close = n - 1;
+    while (close > open && b[close] == ' ') {
+      close--;
+    }
+    if (close <= open || b[close] != ')') {
+      return false;
+    }
+    classStart = runStart;
+    for (int k = classEnd - 1; k >= start; k--) {
+      if (b[k] == '/') {
+        classStart = Math.max(k + 1, runStart);
+        break;
+      }
+    }
+    // Trailing digits after a colon are the line, its span keeping the colon.
+    fileStart = open + 1;
+    fileEnd = close;
+    for (int k = close; k > open + 1; k--) {
+      byte c = b[k - 1];
+      if (c == ':' && k < close) {
+        fileEnd = k - 1;
+        break;
+      }
+      if (!isDigit(c)) {
+        break;
+      }
+    }
+    lineStart = fileEnd;
+    lineEnd = close;
+    return true;
+  }
+
+  /**
+   * Whether R8's expression cannot match the ASCII line, which is then copied: without a
+   * parenthesis there is no frame, and without a colon or quote an exception class would have to
+   * start the line, which starts with white space, a digit or a character no name has (as
+   * {@code \t... 3 more} and empty lines do).
+   */
+  private static boolean isPlainText(byte[] b, int start, int end) {
+    if (start < end && isIdentifierPart(b[start]) && !isDigit(b[start])) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      byte c = b[i];
+      if (c == ':' || c == '"' || c == '(' || c < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Finds the class of an exception line in the two shapes nearly all have, where R8's
+   * expression is known to pick the class found here (see the comments): {@code Class} or
+   * {@code Class: message} at the start of the line, and {@code Prefix: Class} or
+   * {@code Prefix: Class: message} where the prefix (such as {@code Caused by} or
+   * {@code \tSuppressed}) has white space in it. The message has no colon, and the line no
+   * quote, parenthesis or closing bracket. Only for ASCII lines; {@link #parse} must have failed
+   * on the line.
+   */
+  private boolean parseException(byte[] b, int start, int end) {
+    int firstColon = -1;
+    boolean space = false;
+    for (int i = start; i < end; i++) {
+      byte c = b[i];
+      if (c == '"' || c == '(' || c == ']' || c < 0) {
+        return false;
+      }
+      if (c == ':' && firstColon < 0) {
+        firstColon = i;
+      }
+      if (isSpace(c) && firstColon < 0) {
+        space = true;
+      }
+    }
+    int id;
+    if (!space) {
+      // "Class[: message]": whether or not R8's prefix alternative matches (it does when the
+      // message is one word), the class is the identifier at the start.
+      id = start;
+    } else {
+      // "Prefix: Class[: message]": the prefix is not an identifier (it has white space), so the
+      // expression's ".*" alternative takes the last colon followed by white space and an
+      // identifier that ends the line or is followed by a colon; with one more colon at most,
+      // that is the first one unless the message is a lone word (left to the expression).
+      if (firstColon < 0 || firstColon + 1 >= end || !isSpace(b[firstColon + 1])) {
+        return false;
+      }
+      id = firstColon + 1;
+      while (id < end && isSpace(b[id])) {
+        id++;
+      }
+    }
+    int idEnd = id;
+    while (idEnd < end && isIdentifierPart(b[idEnd])) {
+      idEnd++;
+    }
+    if (idEnd == id || isDigit(b[id]) || matches(b, id, idEnd, SUPPRESSED) && idEnd - id == 10) {
+      return false;
+    }
+    if (idEnd < end) {
+      if (b[idEnd] != ':') {
+        return false;
+      }
+      int message = idEnd + 1;
+      for (int i = message; i < end; i++) {
+        if (b[i] == ':') {
+          return false;
+        }
+      }
+      if (space && isLoneWord(b, message, end)) {
+        return false;
+      }
+    }
+    classStart = id;
+    for (int k = idEnd - 1; k >= id; k--) {
+      if (b[k] == '/') {
+        classStart = k + 1;
+        break;
+      }
+    }
+    classEnd = idEnd;
+    return true;
+  }
+
+  private static final byte[] SUPPRESSED = {
+    'S', 'u', 'p', 'p', 'r', 'e', 's', 's', 'e', 'd'
+  };
+
+  /** Whether {@code b[from, to)} is white space and then an identifier up to the end. */
+  private static boolean isLoneWord(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to && isSpace(b[i])) {
+      i++;
+    }
+    if (i == from || i == to || isDigit(b[i])) {
+      return false;
+    }
+    while (i < to && isIdentifierPart(b[i])) {
+      i++;
+    }
+    return i == to;
+  }
+
+  /** Writes the exception line with its class retraced, as R8 does. */
+  private int retraceException(byte[] b, int start, int end, ByteSink out) {
+    int cls = findClass(b, classStart, classEnd, false);
+    out.write(b, start, classStart);
+    if (cls < 0) {
+      out.write(b, classStart, classEnd);
+    } else {
+      writeString(originalName(cls), out);
+    }
+    out.write(b, classEnd, end);
+    out.write('\n');
+    return THROWN;
+  }
+
+  /** The obfuscated class of the exception line just retraced. */
+  String thrownClass(byte[] b) {
+    return new String(b, classStart, classEnd - classStart, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The end of {@code <init>} or {@code <clinit>} at {@code i}, else 0. */
+  private static int constructorEnd(byte[] b, int i, int n) {
+    if (i < n && b[i] == '<') {
+      if (matches(b, i, n, INIT)) {
+        return i + INIT.length;
+      }
+      if (matches(b, i, n, CLINIT)) {
+        return i + CLINIT.length;
+      }
+    }
+    return 0;
+  }
+
+  private static final byte[] INIT = {'<', 'i', 'n', 'i', 't', '>'};
+  private static final byte[] CLINIT = {'<', 'c', 'l', 'i', 'n', 'i', 't', '>'};
+
+  private static boolean matches(byte[] b, int i, int n, byte[] word) {
+    return n - i >= word.length && Arrays.equals(b, i, i + word.length, word, 0, word.length);
+  }
+
+  /** The frame's line number, or NONE when there is none or it is out of range. */
+  private int lineNumber(byte[] b) {
+    int from = lineStart < lineEnd && b[lineStart] == ':' ? lineStart + 1 : lineStart;
+    if (from == lineEnd || lineEnd - from > 10) {
+      return NONE;
+    }
+    long value = 0;
+    for (int i = from; i < lineEnd; i++) {
+      value = value * 10 + (b[i] - '0');
+    }
+    return value > Integer.MAX_VALUE ? NONE : (int) value;
+  }
+
+  private static boolean isDigit(byte c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** White space as {@code \\s} defines it. */
+  private static boolean isSpace(byte c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  /** A character R8 allows in identifiers: anything but white space and {@code []();:<>}. */
+  private static boolean isIdentifierPart(byte c) {
+    return !isSpace(c) && c != '[' && c != ']' && c != ';' && c != ':' && c != '(' && c != ')'
+        && c != '<' && c != '>';
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Output
+
+  /**
+   * Writes the frame with the holder as its class; the method string {@code method} of the cache
+   * (or, when it is -1, the frame's own); the file R8 prints for the holder ({@code mapped}:
+   * whether the class was found); and {@code line} (NONE keeps the line's text, 0 or less prints
+   * none).
+   */
+  private void writeFrame(
+      byte[] b, int start, int end, long method, boolean mapped, int line, ByteSink out) {
+    out.write(b, start, classStart);
+    out.write(holder, holderStart, holderEnd);
+    out.write(b, classEnd, methodStart);
+    if (method < 0) {
+      out.write(b, methodStart, methodEnd);
+    } else {
+      writeString(method, out);
+    }
+    out.write(b, methodEnd, fileStart);
+    writeFile(b, mapped, out);
+    out.write(b, fileEnd, lineStart);
+    if (line == NONE) {
+      out.write(b, lineStart, lineEnd);
+    } else if (line > 0) {
+      out.write(':');
+      out.writeDecimal(line);
+    }
+    out.write(b, lineEnd, end);
+    out.write('\n');
+  }
+
+  private void writeString(long index, ByteSink out) {
+    int from = stringStart(index);
+    out.write(strings, from, ends[(int) index]);
+  }
+
+  /** Where string {@code index} starts in the strings; checks the index and the bounds. */
+  private int stringStart(long index) {
+    if (index < 0 || index >= ends.length) {
+      throw new ParseException(0, "string index " + index + " out of range (" + ends.length
+          + " strings)");
+    }
+    int i = (int) index;
+    int start = i == 0 ? 0 : ends[i - 1];
+    int end = ends[i];
+    if (start < 0 || start > end || end > strings.length || end - start > MAX_STRING_BYTES) {
+      throw new ParseException(0, "string " + index + " has bad bounds [" + start + ", " + end
+          + ") in string data of " + strings.length + " bytes");
+    }
+    return start;
+  }
+
+  /** Compares string {@code index} with {@code key[from, to)}, unsigned, as the writer sorted. */
+  private int compare(long index, byte[] key, int from, int to) {
+    int start = stringStart(index);
+    int end = ends[(int) index];
+    int n = Math.min(end - start, to - from);
+    // Names are short: a plain loop beats the vectorized compare while the code runs cold.
+    for (int i = 0; i < n; i++) {
+      int c = (strings[start + i] & 0xFF) - (key[from + i] & 0xFF);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(end - start, to - from);
+  }
+
+  /** Makes string {@code index} the holder class. */
+  private void setHolder(long index) {
+    holder = strings;
+    holderStart = stringStart(index);
+    holderEnd = ends[(int) index];
+  }
+
+  /** The class a line of chain {@code k} belongs to: its own, or else the frame's class. */
+  private void setHolder(int k, int cls) {
+    long own = originalClass[k];
+    boolean unqualified = stringStart(own) == ends[(int) own];
+    setHolder(unqualified ? originalName(cls) : own);
+  }
+
+  /** The file R8 prints for a frame of the holder class; see SourceFiles. */
+  private void writeFile(byte[] b, boolean mapped, ByteSink out) {
+    int known = findClass(holder, holderStart, holderEnd, true);
+    if (known >= 0) {
+      long field = classes[ENTRY_INTS * known + 2] & 0xFFFF_FFFFL;
+      if (field != 0) {
+        writeString(field - 1, out);
+        return;
+      }
+    }
+    if (!mapped || Arrays.equals(b, fileStart, fileEnd, NATIVE_METHOD, 0, NATIVE_METHOD.length)) {
+      out.write(b, fileStart, fileEnd);
+      return;
+    }
+    // The extension of the file name, after its last slash.
+    int nameStart = fileStart;
+    for (int i = fileEnd - 1; i >= fileStart; i--) {
+      if (b[i] == '/' || b[i] == '\\') {
+        nameStart = i + 1;
+        break;
+      }
+    }
+    int extension = fileEnd;
+    for (int i = fileEnd - 1; i >= nameStart; i--) {
+      if (b[i] == '.') {
+        extension = i + 1;
+        break;
+      }
+    }
+    boolean kt = fileEnd - extension == 2 && b[extension] == 'k' && b[extension + 1] == 't';
+    boolean noExtension = extension == fileEnd;
+    // The outermost class's simple name.
+    int lastDot = holderStart - 1;
+    for (int i = holderEnd - 1; i >= holderStart; i--) {
+      if (holder[i] == '.') {
+        lastDot = i;
+        break;
+      }
+    }
+    int simpleEnd = holderEnd;
+    for (int i = Math.max(lastDot, holderStart); i < holderEnd; i++) {
+      if (holder[i] == '$') {
+        simpleEnd = i;
+        break;
+      }
+    }
+    int simpleStart = lastDot + 1;
+    if (simpleEnd - simpleStart >= 2 && holder[simpleEnd - 2] == 'K' && holder[simpleEnd - 1] == 't'
+        && (noExtension || kt)) {
+      out.write(holder, simpleStart, simpleEnd - 2);
+      out.write('.');
+      out.write('k');
+      out.write('t');
+      return;
+    }
+    out.write(holder, simpleStart, simpleEnd);
+    if (kt) {
+      out.write('.');
+      out.write('k');
+      out.write('t');
+    } else {
+      out.write('.');
+      out.write('j');
+      out.write('a');
+      out.write('v');
+      out.write('a');
+    }
+  }
+}
