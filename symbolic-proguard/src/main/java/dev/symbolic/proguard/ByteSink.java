@@ -14,6 +14,20 @@ final class ByteSink {
     return size;
   }
 
+  /** The buffer: its first {@link #size} bytes are what was written. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  void clear() {
+    size = 0;
+  }
+
+  /** Forgets what was written after the first {@code size} bytes. */
+  void truncate(int size) {
+    this.size = size;
+  }
+
   void write(byte[] b, int from, int to) {
     int n = to - from;
     ensure(n);

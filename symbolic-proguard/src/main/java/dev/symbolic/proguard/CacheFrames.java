@@ -211,7 +211,7 @@ final class CacheFrames {
   private int retraceWithoutLine(
       int cls, byte[] b, int start, int end, int position, boolean thrown, ByteSink out) {
     if (partitions != 1) {
-      return FALLBACK;
+      return overloads(cls, b, start, end, position, out);
     }
     for (int k = 0; k < lines; k++) {
       if (contains(k, 0)) {
@@ -233,20 +233,251 @@ final class CacheFrames {
       return FALLBACK;
     }
     if (!marked(outer, MEMBER_SYNTHESIZED | MEMBER_OUTLINE)) {
-      // The member's line R8 keeps: the first that ends an inline chain.
-      int kept = outer;
-      for (int k = 0; k < lines; k++) {
-        boolean continued = k + 1 < lines && minifiedStart[k] != NONE && sameRange(k, k + 1)
-            && (lineFlags[k + 1] & MEMBER_ORIGINAL_SINGLE) != 0;
-        if (!continued && sameMember(k, outer)) {
-          kept = k;
-          break;
-        }
-      }
+      int kept = kept(outer);
       setHolder(kept, cls);
       writeFrame(b, start, end, originalName[kept], true, position, out);
     }
     return RETRACED;
+  }
+
+  /** The line R8 keeps for the member of line {@code outer}: the first that ends a chain. */
+  private int kept(int outer) {
+    for (int k = 0; k < lines; k++) {
+      boolean continued = k + 1 < lines && minifiedStart[k] != NONE && sameRange(k, k + 1)
+          && (lineFlags[k + 1] & MEMBER_ORIGINAL_SINGLE) != 0;
+      if (!continued && sameMember(k, outer)) {
+        return k;
+      }
+    }
+    return outer;
+  }
+
+  /** Overloads beyond this go the general way. */
+  private static final int MAX_OVERLOADS = 32;
+  private final ByteSink candidates = new ByteSink();
+  private final int[] candidateLine = new int[MAX_OVERLOADS + 1];
+  private final int[] candidateFile = new int[2 * MAX_OVERLOADS];
+  private final int[] candidateKept = new int[MAX_OVERLOADS];
+  private final byte[][] candidateHolder = new byte[MAX_OVERLOADS][];
+  private final int[] candidateHolderSpan = new int[2 * MAX_OVERLOADS];
+  private final int[] order = new int[MAX_OVERLOADS];
+
+  /**
+   * A frame without a line of a method with several overloads, none holding line 0 or lacking a
+   * minified range: R8 reports every overload as a candidate, one line each, without duplicates
+   * (the same class, file and method name), sorted, and all but the first marked {@code <OR>}.
+   * The names must be ASCII, where R8's string order is the byte order.
+   */
+  private int overloads(int cls, byte[] b, int start, int end, int position, ByteSink out) {
+    if (partitions > MAX_OVERLOADS) {
+      return FALLBACK;
+    }
+    for (int k = 0; k < lines; k++) {
+      if (minifiedStart[k] == NONE || contains(k, 0)) {
+        return FALLBACK;
+      }
+    }
+    candidates.clear();
+    int n = 0;
+    for (int p = 0; p < partitions; p++) {
+      int outer = partitionStart[p + 1] - 1;
+      if (marked(outer, MEMBER_OUTLINE)) {
+        return FALLBACK;
+      }
+      if (marked(outer, MEMBER_SYNTHESIZED | MEMBER_OUTLINE)) {
+        continue; // the candidate has no frame left
+      }
+      int kept = kept(outer);
+      setHolder(kept, cls);
+      if (!isAscii(holder, holderStart, holderEnd) || !isAscii(originalName[kept])
+          || !isAscii(type[kept]) || !isAscii(arguments[kept])) {
+        return FALLBACK;
+      }
+      int lineStartAt = candidates.size();
+      writeFrame(b, start, end, originalName[kept], true, position, candidates);
+      int fileAt = fileWritten;
+      int fileEndAt = fileWrittenEnd;
+      if (!isAscii(candidates.bytes(), fileAt, fileEndAt)) {
+        return FALLBACK;
+      }
+      boolean duplicate = false;
+      for (int c = 0; c < n && !duplicate; c++) {
+        duplicate = equal(holder, holderStart, holderEnd, candidateHolder[c],
+            candidateHolderSpan[2 * c], candidateHolderSpan[2 * c + 1])
+            && originalName[candidateKept[c]] == originalName[kept]
+            && equal(candidates.bytes(), fileAt, fileEndAt, candidates.bytes(),
+                candidateFile[2 * c], candidateFile[2 * c + 1]);
+      }
+      if (duplicate) {
+        candidates.truncate(lineStartAt);
+        continue;
+      }
+      candidateLine[n] = lineStartAt;
+      candidateFile[2 * n] = fileAt;
+      candidateFile[2 * n + 1] = fileEndAt;
+      candidateKept[n] = kept;
+      candidateHolder[n] = holder;
+      candidateHolderSpan[2 * n] = holderStart;
+      candidateHolderSpan[2 * n + 1] = holderEnd;
+      order[n] = n;
+      n++;
+      candidateLine[n] = candidates.size();
+    }
+    // Insertion sort: stable, as R8's sort is, and the lists are short.
+    for (int i = 1; i < n; i++) {
+      int x = order[i];
+      int j = i - 1;
+      while (j >= 0 && compareCandidates(order[j], x) > 0) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = x;
+    }
+    byte[] text = candidates.bytes();
+    for (int i = 0; i < n; i++) {
+      int c = order[i];
+      int from = candidateLine[c];
+      int to = candidateLine[c + 1] - 1; // without its line break
+      boolean printed = false;
+      for (int j = 0; j < i && !printed; j++) {
+        // R8 prints a line once, even when two candidates read the same.
+        printed = equal(text, from, to, text, candidateLine[order[j]],
+            candidateLine[order[j] + 1] - 1);
+      }
+      if (printed) {
+        continue;
+      }
+      if (i > 0) {
+        int at = indexOfAt(text, from, to);
+        out.write(text, from, at);
+        out.write(OR, 0, OR.length);
+        out.write(text, at, to + 1);
+      } else {
+        out.write(text, from, to + 1);
+      }
+    }
+    return RETRACED;
+  }
+
+  private static final byte[] OR = {'<', 'O', 'R', '>', ' '};
+
+  /** Where R8 inserts {@code <OR> }: before the first {@code "at "}, else after the indent. */
+  private static int indexOfAt(byte[] t, int from, int to) {
+    for (int i = from; i + 2 < to; i++) {
+      if (t[i] == 'a' && t[i + 1] == 't' && t[i + 2] == ' ') {
+        return i;
+      }
+    }
+    int i = from;
+    while (i < to && (isSpace(t[i]) || t[i] >= 0x1C && t[i] <= 0x1F)) {
+      i++;
+    }
+    return i;
+  }
+
+  /** R8's candidate order: class, method name, return type, parameters, then file. */
+  private int compareCandidates(int x, int y) {
+    int c = compareBytes(candidateHolder[x], candidateHolderSpan[2 * x],
+        candidateHolderSpan[2 * x + 1], candidateHolder[y], candidateHolderSpan[2 * y],
+        candidateHolderSpan[2 * y + 1]);
+    int kx = candidateKept[x];
+    int ky = candidateKept[y];
+    if (c == 0) {
+      c = compareStrings(originalName[kx], originalName[ky]);
+    }
+    if (c == 0) {
+      c = compareStrings(type[kx], type[ky]);
+    }
+    if (c == 0) {
+      c = compareArguments(arguments[kx], arguments[ky]);
+    }
+    if (c == 0) {
+      byte[] t = candidates.bytes();
+      c = compareBytes(t, candidateFile[2 * x], candidateFile[2 * x + 1], t,
+          candidateFile[2 * y], candidateFile[2 * y + 1]);
+    }
+    return c;
+  }
+
+  private int compareStrings(long x, long y) {
+    return compareBytes(strings, stringStart(x), ends[(int) x], strings, stringStart(y),
+        ends[(int) y]);
+  }
+
+  /**
+   * R8 orders parameter lists by their number of parameters (as {@code split(",")} counts them,
+   * trailing empty ones dropped), then parameter by parameter.
+   */
+  private int compareArguments(long x, long y) {
+    int xs = stringStart(x);
+    int xe = trimTrailingCommas(xs, ends[(int) x]);
+    int ys = stringStart(y);
+    int ye = trimTrailingCommas(ys, ends[(int) y]);
+    int c = Integer.compare(count(xs, xe), count(ys, ye));
+    while (c == 0 && xs < xe) {
+      int xc = next(xs, xe);
+      int yc = next(ys, ye);
+      c = compareBytes(strings, xs, xc, strings, ys, yc);
+      xs = xc + 1;
+      ys = yc + 1;
+    }
+    return c;
+  }
+
+  private int trimTrailingCommas(int from, int to) {
+    while (to > from && strings[to - 1] == ',') {
+      to--;
+    }
+    return to;
+  }
+
+  private int count(int from, int to) {
+    if (from == to) {
+      return 0;
+    }
+    int n = 1;
+    for (int i = from; i < to; i++) {
+      if (strings[i] == ',') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private int next(int from, int to) {
+    int i = from;
+    while (i < to && strings[i] != ',') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int compareBytes(byte[] a, int af, int at, byte[] b, int bf, int bt) {
+    int n = Math.min(at - af, bt - bf);
+    for (int i = 0; i < n; i++) {
+      int c = (a[af + i] & 0xFF) - (b[bf + i] & 0xFF);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return (at - af) - (bt - bf);
+  }
+
+  private static boolean equal(byte[] a, int af, int at, byte[] b, int bf, int bt) {
+    return compareBytes(a, af, at, b, bf, bt) == 0;
+  }
+
+  private boolean isAscii(long index) {
+    return isAscii(strings, stringStart(index), ends[(int) index]);
+  }
+
+  private static boolean isAscii(byte[] t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (t[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -863,7 +1094,9 @@ final class CacheFrames {
       writeString(method, out);
     }
     out.write(b, methodEnd, fileStart);
+    fileWritten = out.size();
     writeFile(b, mapped, out);
+    fileWrittenEnd = out.size();
     out.write(b, fileEnd, lineStart);
     if (line == NONE) {
       out.write(b, lineStart, lineEnd);
@@ -874,6 +1107,10 @@ final class CacheFrames {
     out.write(b, lineEnd, end);
     out.write('\n');
   }
+
+  /** Where the last frame written has its file, in the sink it was written to. */
+  private int fileWritten;
+  private int fileWrittenEnd;
 
   private void writeString(long index, ByteSink out) {
     int from = stringStart(index);
