@@ -187,7 +187,13 @@ final class CommandSpec {
           throw usage("option '" + name + "' takes no value");
         }
         parsed.options.put(name, value);
-        parsed.allValues.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        // Not computeIfAbsent with a lambda: see Commands.tree.
+        List<String> values = parsed.allValues.get(name);
+        if (values == null) {
+          values = new ArrayList<>();
+          parsed.allValues.put(name, values);
+        }
+        values.add(value);
         parsed.optionPositions.put(name, i);
       } else {
         parsed.operands.add(arg);

@@ -25,7 +25,11 @@ import java.util.Properties;
 final class Commands {
   private Commands() {}
 
-  /** The whole command tree, its actions bound to {@code env}. */
+  /**
+   * The whole command tree, its actions bound to {@code env}. The actions are classes rather than
+   * lambdas: the first lambda of a process sets up the method-handle machinery, several
+   * milliseconds of every run of a tool whose runs are often a few dozen.
+   */
   static CommandSpec tree(Env env) {
     CommandSpec proguard = CommandSpec.group("proguard",
         "ProGuard/R8 mapping files: retrace stack traces, UUIDs, caches.")
@@ -33,7 +37,12 @@ final class Commands {
             "Retraces an obfuscated stack trace, printing what R8's retrace prints. With --cache"
                 + " FILE, a valid cache is used as is (--mapping may then be omitted); otherwise"
                 + " the cache is built from --mapping first.",
-            "[TRACE]", 0, 1, parsed -> new Retrace(env, parsed).call())
+            "[TRACE]", 0, 1, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return new Retrace(env, parsed).call();
+              }
+            })
             .option("--mapping", "FILE", false, "The mapping file.")
             .option("--verbose", null, false, "Print full method signatures.")
             .option("--cache", "FILE", false,
@@ -42,30 +51,55 @@ final class Commands {
             .operand("TRACE", "The stack trace file; '-' or none reads standard input."))
         .subcommand(CommandSpec.leaf("uuid",
             "Prints the UUID Sentry gives a mapping file (UUIDv5 of its bytes).", "FILE", 1, 1,
-            parsed -> uuid(env, Path.of(parsed.operand(0))))
+            new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return uuid(env, Path.of(parsed.operand(0)));
+              }
+            })
             .operand("FILE", "The mapping file."))
         .subcommand(CommandSpec.leaf("info",
             "Prints the class count, broken line count, header and UUID of a mapping.", "FILE",
-            1, 1, parsed -> info(env, Path.of(parsed.operand(0))))
+            1, 1, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return info(env, Path.of(parsed.operand(0)));
+              }
+            })
             .operand("FILE", "The mapping file."))
         .subcommand(CommandSpec.group("cache",
             "Binary mapping caches: build once, open in microseconds.")
             .subcommand(CommandSpec.leaf("build", "Builds the binary cache of a mapping file.",
                 "", 0, 0,
-                parsed -> cacheBuild(Path.of(parsed.option("--mapping")),
-                    Path.of(parsed.option("--output"))))
+                new CommandSpec.Action() {
+                  @Override
+                  public int run(CommandSpec.Parsed parsed) throws Exception {
+                    return cacheBuild(Path.of(parsed.option("--mapping")),
+                        Path.of(parsed.option("--output")));
+                  }
+                })
                 .option("--mapping", "FILE", true, "The mapping file.")
                 .option("--output", "FILE", true,
                     "The cache file to write (replaced atomically)."))
             .subcommand(CommandSpec.leaf("info",
                 "Prints the format version, class count and mapping header of a cache.", "FILE",
-                1, 1, parsed -> cacheInfo(env, Path.of(parsed.operand(0))))
+                1, 1, new CommandSpec.Action() {
+                  @Override
+                  public int run(CommandSpec.Parsed parsed) throws Exception {
+                    return cacheInfo(env, Path.of(parsed.operand(0)));
+                  }
+                })
                 .operand("FILE", "The cache file.")));
     CommandSpec demangle = CommandSpec.leaf("demangle",
         "Demangles C++ (Itanium and MSVC), Rust, Swift and Objective-C names. With no NAME,"
             + " reads standard input and prints one line per line, a line that is not a mangled"
             + " name unchanged (like c++filt).",
-        "[NAME...]", 0, Integer.MAX_VALUE, parsed -> Demangle.run(env, parsed))
+        "[NAME...]", 0, Integer.MAX_VALUE, new CommandSpec.Action() {
+          @Override
+          public int run(CommandSpec.Parsed parsed) throws Exception {
+            return Demangle.run(env, parsed);
+          }
+        })
         .option("--lang", "LANG", false,
             "auto (default), cpp, msvc, rust, swift or objc: the scheme to use.")
         .option("--no-params", null, false, "Print names without parameter lists.")

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * Entry point of the {@code symbolic} command-line tool.
@@ -63,7 +64,12 @@ public final class Main {
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     Env env = new Env(in, out, errWriter);
     try {
-      return Commands.tree(env).execute(args, 0, env, Commands::version);
+      return Commands.tree(env).execute(args, 0, env, new Supplier<String>() {
+        @Override
+        public String get() {
+          return Commands.version();
+        }
+      });
     } catch (CliException e) {
       errWriter.println(NAME + ": " + e.getMessage());
       return e.exitCode();

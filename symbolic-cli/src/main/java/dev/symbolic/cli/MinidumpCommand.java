@@ -69,7 +69,12 @@ final class MinidumpCommand {
                 + " CODE_FILE/CODE_ID/CODE_FILE_WITHOUT_EXE_OR_DLL.sym; else an ELF debug file"
                 + " with the module's debug id at .build-id/XX/REST.debug or named like the code"
                 + " file, converted to Breakpad symbols in memory.",
-            "DUMP [SYMBOL_PATH...]", 1, Integer.MAX_VALUE, parsed -> stackwalk(env, parsed))
+            "DUMP [SYMBOL_PATH...]", 1, Integer.MAX_VALUE, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return stackwalk(env, parsed);
+              }
+            })
             .option("--human", null, false, "Breakpad's human-readable report (default).")
             .option("--machine-readable", null, false,
                 "Breakpad's pipe-delimited report (minidump_stackwalk -m).")
@@ -83,7 +88,12 @@ final class MinidumpCommand {
                 + " exception, system info, misc info and Breakpad info, then the other known"
                 + " streams (thread names, Crashpad annotations, Linux files). A stream that"
                 + " cannot be read is reported and skipped.",
-            "DUMP", 1, 1, parsed -> dump(env, Path.of(parsed.operand(0))))
+            "DUMP", 1, 1, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return dump(env, Path.of(parsed.operand(0)));
+              }
+            })
             .operand("DUMP", "The minidump file."));
   }
 

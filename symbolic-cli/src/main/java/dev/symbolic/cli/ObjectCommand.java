@@ -42,13 +42,23 @@ final class ObjectCommand {
         .subcommand(CommandSpec.leaf("info",
             "Prints the format, kind, architecture, debug id, code id, load address and what"
                 + " the file contains (symbols, debug info, unwind info, sources).",
-            "FILE", 1, 1, parsed -> info(env, parsed))
+            "FILE", 1, 1, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return info(env, parsed);
+              }
+            })
             .option("--json", null, false, "Print one JSON object instead of text.")
             .operand("FILE", "The object or debug file."))
         .subcommand(CommandSpec.leaf("symbols",
             "Prints the symbol table sorted by address: address, size (0: unknown) and name,"
                 + " one symbol per line.",
-            "FILE", 1, 1, parsed -> symbols(env, parsed))
+            "FILE", 1, 1, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return symbols(env, parsed);
+              }
+            })
             .option("--demangle", null, false, "Demangle names.")
             .operand("FILE", "The object or debug file."))
         .subcommand(CommandSpec.leaf("functions",
@@ -56,14 +66,24 @@ final class ObjectCommand {
                 + " '  ADDRESS: FILE:LINE (DIR)' per line record and the inlined calls nested"
                 + " below, indented by depth. A split DWARF package FILE.dwp beside FILE is read"
                 + " too.",
-            "FILE", 1, 1, parsed -> functions(env, parsed))
+            "FILE", 1, 1, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return functions(env, parsed);
+              }
+            })
             .option("--demangle", null, false, "Demangle names.")
             .operand("FILE", "The object or debug file."))
         .subcommand(CommandSpec.leaf("breakpad",
             "Writes a Breakpad symbol file (.sym), as Breakpad's dump_syms does: MODULE, INFO"
                 + " CODE_ID, FILE, INLINE_ORIGIN, FUNC with line and INLINE records, PUBLIC."
                 + " Names are demangled. A split DWARF package FILE.dwp beside FILE is read too.",
-            "FILE", 1, 1, parsed -> breakpad(env, parsed))
+            "FILE", 1, 1, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return breakpad(env, parsed);
+              }
+            })
             .option("--name", "NAME", false,
                 "The module name on the MODULE line (default: FILE's name).")
             .operand("FILE", "The object or debug file."));

@@ -40,7 +40,12 @@ final class Sourcemap {
                 + " 'LINE:COLUMN'). 'function' is the original name of the enclosing function:"
                 + " it needs --minified (or a map with Metro function maps, or a cache built"
                 + " with them).",
-            "[LINE:COLUMN...]", 0, Integer.MAX_VALUE, parsed -> lookup(env, parsed))
+            "[LINE:COLUMN...]", 0, Integer.MAX_VALUE, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return lookup(env, parsed);
+              }
+            })
             .option("--map", "FILE", true,
                 "The source map (JSON, or a cache built by 'sourcemap cache build').")
             .option("--minified", "FILE", false,
@@ -50,7 +55,12 @@ final class Sourcemap {
             "Binary source-map caches: build once, open in microseconds.")
             .subcommand(CommandSpec.leaf("build",
                 "Builds the binary cache of a source map, with function names when --minified"
-                    + " is given.", "", 0, 0, parsed -> cacheBuild(parsed))
+                    + " is given.", "", 0, 0, new CommandSpec.Action() {
+                      @Override
+                      public int run(CommandSpec.Parsed parsed) throws Exception {
+                        return cacheBuild(parsed);
+                      }
+                    })
                 .option("--map", "FILE", true, "The source map (JSON).")
                 .option("--minified", "FILE", false,
                     "The generated JavaScript file, for function names.")
@@ -58,11 +68,21 @@ final class Sourcemap {
                     "The cache file to write (replaced atomically)."))
             .subcommand(CommandSpec.leaf("info",
                 "Prints the format version and the counts of a cache.", "FILE", 1, 1,
-                parsed -> cacheInfo(env, Path.of(parsed.operand(0))))
+                new CommandSpec.Action() {
+                  @Override
+                  public int run(CommandSpec.Parsed parsed) throws Exception {
+                    return cacheInfo(env, Path.of(parsed.operand(0)));
+                  }
+                })
                 .operand("FILE", "The cache file.")))
         .subcommand(CommandSpec.leaf("flatten",
             "Writes a source map as a regular map: an index map ('sections') flattened.", "",
-            0, 0, parsed -> flatten(env, parsed))
+            0, 0, new CommandSpec.Action() {
+              @Override
+              public int run(CommandSpec.Parsed parsed) throws Exception {
+                return flatten(env, parsed);
+              }
+            })
             .option("--map", "FILE", true, "The source map (JSON).")
             .option("--output", "FILE", false,
                 "Where to write the JSON (default: standard output)."));

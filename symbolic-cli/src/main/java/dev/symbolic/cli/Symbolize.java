@@ -180,7 +180,12 @@ final class Symbolize {
             + " does, by build id and then .gnu_debuglink. Without --obj or"
             + " --build-id, each line names its file before the address: MODULE ADDRESS,"
             + " FILE:MODULE ADDRESS or BUILDID:HEX ADDRESS (a name may be quoted).",
-        "[ADDRESS...]", 0, Integer.MAX_VALUE, parsed -> run(env, parsed))
+        "[ADDRESS...]", 0, Integer.MAX_VALUE, new CommandSpec.Action() {
+          @Override
+          public int run(CommandSpec.Parsed parsed) throws Exception {
+            return Symbolize.run(env, parsed);
+          }
+        })
         .option("--obj", "FILE", false,
             "The object file (also --exe FILE, -e FILE); without it, each input names one.")
         .option("--exe", "FILE", false, "Alias for --obj.")

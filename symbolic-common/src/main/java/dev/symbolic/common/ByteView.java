@@ -56,13 +56,19 @@ public final class ByteView {
 
   private static final ByteView EMPTY = new ByteView(new byte[0], null, 0, 0, 0);
 
-  // Multi-byte reads from arrays go through VarHandles, which compile to single unaligned loads.
-  private static final VarHandle SHORT =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /**
+   * Multi-byte reads from arrays go through VarHandles, which compile to single unaligned loads.
+   * They live in a holder class so that a process reading only mapped files never creates them:
+   * the first VarHandle costs several milliseconds of method-handle set-up at start-up.
+   */
+  private static final class ArrayAccess {
+    static final VarHandle SHORT =
+        MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INT =
+        MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle LONG =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  }
 
   // Constants of the branch-free "find a zero byte in a word" trick used by indexOf.
   private static final long ONES = 0x0101010101010101L;
@@ -546,7 +552,7 @@ public final class ByteView {
     check(offset, 2);
     long p = base + offset;
     if (array != null) {
-      return (short) SHORT.get(array, (int) p);
+      return (short) ArrayAccess.SHORT.get(array, (int) p);
     }
     ByteBuffer chunk = chunks[(int) (p >>> shift)];
     int i = (int) (p & mask());
@@ -557,7 +563,7 @@ public final class ByteView {
     check(offset, 4);
     long p = base + offset;
     if (array != null) {
-      return (int) INT.get(array, (int) p);
+      return (int) ArrayAccess.INT.get(array, (int) p);
     }
     ByteBuffer chunk = chunks[(int) (p >>> shift)];
     int i = (int) (p & mask());
@@ -568,7 +574,7 @@ public final class ByteView {
     check(offset, 8);
     long p = base + offset;
     if (array != null) {
-      return (long) LONG.get(array, (int) p);
+      return (long) ArrayAccess.LONG.get(array, (int) p);
     }
     ByteBuffer chunk = chunks[(int) (p >>> shift)];
     int i = (int) (p & mask());
@@ -595,7 +601,7 @@ public final class ByteView {
   private static int indexOf(byte[] a, byte b, int i, int end) {
     long pattern = (b & 0xFFL) * ONES;
     for (; i <= end - 8; i += 8) {
-      long hits = zeroBytes((long) LONG.get(a, i) ^ pattern);
+      long hits = zeroBytes((long) ArrayAccess.LONG.get(a, i) ^ pattern);
       if (hits != 0) {
         return i + (Long.numberOfTrailingZeros(hits) >>> 3);
       }

@@ -124,15 +124,17 @@ public final class ClassMapping {
     if (known != null) {
       return known;
     }
-    return byName.computeIfAbsent(obfuscatedName, key -> {
-      List<MemberMapping> out = new ArrayList<>(2);
-      for (MemberMapping m : source.named(obfuscatedName)) {
-        if (m.isMethod() == methods) {
-          out.add(m);
-        }
+    // Not computeIfAbsent: a lambda here would set up the method-handle machinery in every
+    // short-lived retrace (see Retracer's byte path), for nothing.
+    List<MemberMapping> out = new ArrayList<>(2);
+    for (MemberMapping m : source.named(obfuscatedName)) {
+      if (m.isMethod() == methods) {
+        out.add(m);
       }
-      return out.isEmpty() ? List.of() : Collections.unmodifiableList(out);
-    });
+    }
+    List<MemberMapping> lines = out.isEmpty() ? List.of() : Collections.unmodifiableList(out);
+    known = byName.putIfAbsent(obfuscatedName, lines);
+    return known != null ? known : lines;
   }
 
   /**
