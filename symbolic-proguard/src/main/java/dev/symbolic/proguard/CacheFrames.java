@@ -211,7 +211,7 @@ final class CacheFrames {
   private int retraceWithoutLine(
       int cls, byte[] b, int start, int end, int position, boolean thrown, ByteSink out) {
     if (partitions != 1) {
-      return overloads(cls, b, start, end, position, out);
+      return overloads(cls, b, start, end, position, thrown, out);
     }
     for (int k = 0; k < lines; k++) {
       if (contains(k, 0)) {
@@ -258,6 +258,8 @@ final class CacheFrames {
   private final int[] candidateLine = new int[MAX_OVERLOADS + 1];
   private final int[] candidateFile = new int[2 * MAX_OVERLOADS];
   private final int[] candidateKept = new int[MAX_OVERLOADS];
+  private final int[] candidateLineNumber = new int[MAX_OVERLOADS];
+  private final int[] selected = new int[MAX_OVERLOADS];
   private final byte[][] candidateHolder = new byte[MAX_OVERLOADS][];
   private final int[] candidateHolderSpan = new int[2 * MAX_OVERLOADS];
   private final int[] order = new int[MAX_OVERLOADS];
@@ -268,33 +270,78 @@ final class CacheFrames {
    * (the same class, file and method name), sorted, and all but the first marked {@code <OR>}.
    * The names must be ASCII, where R8's string order is the byte order.
    */
-  private int overloads(int cls, byte[] b, int start, int end, int position, ByteSink out) {
+  private int overloads(
+      int cls, byte[] b, int start, int end, int position, boolean thrown, ByteSink out) {
     if (partitions > MAX_OVERLOADS) {
       return FALLBACK;
     }
-    for (int k = 0; k < lines; k++) {
-      if (minifiedStart[k] == NONE || contains(k, 0)) {
-        return FALLBACK;
+    // R8 looks each overload up at line 0: the chain holding it, else the overload's first line
+    // without a minified range.
+    int selecting = 0;
+    int only = -1;
+    for (int p = 0; p < partitions; p++) {
+      selected[p] = -1;
+      for (int k = partitionStart[p]; k < partitionStart[p + 1] && selected[p] < 0; k++) {
+        if (contains(k, 0)) {
+          selected[p] = k;
+        }
       }
+      for (int k = partitionStart[p]; k < partitionStart[p + 1] && selected[p] < 0; k++) {
+        if (minifiedStart[k] == NONE) {
+          selected[p] = k;
+        }
+      }
+      if (selected[p] >= 0) {
+        selecting++;
+        only = p;
+      }
+    }
+    if (selecting == 1) {
+      int k = selected[only];
+      int last = k + 1;
+      while (minifiedStart[k] != NONE && last < partitionStart[only + 1] && sameRange(k, last)) {
+        last++;
+      }
+      return writeChain(cls, b, start, end, position, thrown, only, k, last, out);
     }
     candidates.clear();
     int n = 0;
     for (int p = 0; p < partitions; p++) {
       int outer = partitionStart[p + 1] - 1;
+      int kept;
+      int line;
+      if (selecting == 0) {
+        // None: every overload is a candidate, the member R8 keeps for it, without ranges.
+        kept = kept(outer);
+        line = NONE;
+      } else {
+        kept = selected[p];
+        if (kept < 0) {
+          continue;
+        }
+        boolean oneLine = minifiedStart[kept] == NONE || kept + 1 == partitionStart[p + 1]
+            || !sameRange(kept, kept + 1);
+        if (!oneLine || isAmbiguous(kept) || (thrown && ruleCount[kept] > 0)) {
+          return FALLBACK;
+        }
+        line = ambiguousLine(kept, position);
+      }
       if (marked(outer, MEMBER_OUTLINE)) {
         return FALLBACK;
       }
       if (marked(outer, MEMBER_SYNTHESIZED | MEMBER_OUTLINE)) {
-        continue; // the candidate has no frame left
+        continue; // the candidate's one frame is its outermost, which R8 drops
       }
-      int kept = kept(outer);
+      line = line != NONE ? line : position;
       setHolder(kept, cls);
       if (!isAscii(holder, holderStart, holderEnd) || !isAscii(originalName[kept])
           || !isAscii(type[kept]) || !isAscii(arguments[kept])) {
         return FALLBACK;
       }
       int lineStartAt = candidates.size();
-      writeFrame(b, start, end, originalName[kept], true, position, candidates);
+      // With several candidates R8 prints a line only when the frame had one.
+      writeFrame(b, start, end, originalName[kept], true, position == NONE ? NONE : line,
+          candidates);
       int fileAt = fileWritten;
       int fileEndAt = fileWrittenEnd;
       if (!isAscii(candidates.bytes(), fileAt, fileEndAt)) {
@@ -316,6 +363,7 @@ final class CacheFrames {
       candidateFile[2 * n] = fileAt;
       candidateFile[2 * n + 1] = fileEndAt;
       candidateKept[n] = kept;
+      candidateLineNumber[n] = line;
       candidateHolder[n] = holder;
       candidateHolderSpan[2 * n] = holderStart;
       candidateHolderSpan[2 * n + 1] = holderEnd;
@@ -375,7 +423,7 @@ final class CacheFrames {
     return i;
   }
 
-  /** R8's candidate order: class, method name, return type, parameters, then file. */
+  /** R8's candidate order: class, method name, return type, parameters, file, then line. */
   private int compareCandidates(int x, int y) {
     int c = compareBytes(candidateHolder[x], candidateHolderSpan[2 * x],
         candidateHolderSpan[2 * x + 1], candidateHolder[y], candidateHolderSpan[2 * y],
@@ -395,6 +443,12 @@ final class CacheFrames {
       byte[] t = candidates.bytes();
       c = compareBytes(t, candidateFile[2 * x], candidateFile[2 * x + 1], t,
           candidateFile[2 * y], candidateFile[2 * y + 1]);
+    }
+    if (c == 0) {
+      c = Boolean.compare(candidateLineNumber[x] != NONE, candidateLineNumber[y] != NONE);
+    }
+    if (c == 0) {
+      c = Integer.compare(candidateLineNumber[x], candidateLineNumber[y]);
     }
     return c;
   }
@@ -505,6 +559,15 @@ final class CacheFrames {
       writeFrame(b, start, end, originalName[k], true, line == NONE ? position : line, out);
     }
     return RETRACED;
+  }
+
+  /** The line of range {@code k} at {@code position} among several candidates; see FrameLookup. */
+  private int ambiguousLine(int k, int position) {
+    int given = singleOriginalLine(k);
+    if (position < 0 || !contains(k, position)) {
+      return given;
+    }
+    return given != NONE ? given : originalLine(k, position);
   }
 
   /** The original line of range {@code k} at obfuscated {@code position}; see FrameLookup. */
