@@ -44,6 +44,13 @@ final class CacheFrames {
    * {@link #thrownClass}, as context.
    */
   static final int THROWN = 3;
+  /**
+   * An outline frame was retraced: the next line has its position, {@link #outlinePosition}, as
+   * context.
+   */
+  static final int OUTLINE = 4;
+
+  private static final int NO_OUTLINE = FrameLookup.NO_OUTLINE;
 
   /** Class records longer than this go the general way. */
   private static final int MAX_RECORD = 1 << 20;
@@ -88,6 +95,9 @@ final class CacheFrames {
   private int[] ruleCount = new int[16];
   private long[] type = new long[16];
   private long[] arguments = new long[16];
+  /** Where a call site's outline positions start in the record (-1: not a call site), and how many. */
+  private int[] positionsAt = new int[16];
+  private int[] positionsCount = new int[16];
   /** Where each overload starts among the lines, and then where the last one ends. */
   private int[] partitionStart = new int[17];
   private int partitions;
@@ -128,9 +138,10 @@ final class CacheFrames {
    * Retraces the line {@code b[start, end)} into {@code out}, if it is a frame this handles.
    *
    * @param thrown whether an exception line came before, whose class rewrite rules could match
+   * @param outlinePosition the position of an outline frame right above, or NO_OUTLINE
    * @return {@link #FALLBACK}, {@link #RETRACED} or {@link #UNMAPPED}
    */
-  int retrace(byte[] b, int start, int end, boolean thrown, ByteSink out) {
+  int retrace(byte[] b, int start, int end, boolean thrown, int outlinePosition, ByteSink out) {
     if (!parse(b, start, end)) {
       if (isPlainText(b, start, end)) {
         out.write(b, start, end);
@@ -158,7 +169,10 @@ final class CacheFrames {
       return UNMAPPED;
     }
     partition();
-    return position > 0 ? retraceAt(cls, b, start, end, position, thrown, out)
+    if (position > 0) {
+      return retraceAt(cls, b, start, end, position, position, outlinePosition, thrown, out);
+    }
+    return outlinePosition != NO_OUTLINE ? FALLBACK
         : retraceWithoutLine(cls, b, start, end, position, thrown, out);
   }
 
@@ -167,21 +181,31 @@ final class CacheFrames {
    * candidates), in a chain without ambiguous ranges. The first chain of that overload holding
    * the line is the frame's original frames, innermost first.
    */
-  private int retraceAt(
-      int cls, byte[] b, int start, int end, int position, boolean thrown, ByteSink out) {
+  private int retraceAt(int cls, byte[] b, int start, int end, int position, int lookup,
+      int outlinePosition, boolean thrown, ByteSink out) {
     int first = -1;
     int overload = -1;
+    int selections = 0;
     for (int p = 0; p < partitions; p++) {
       for (int k = partitionStart[p]; k < partitionStart[p + 1]; k++) {
-        if (contains(k, position)) {
-          if (first >= 0) {
-            return FALLBACK;
+        if (contains(k, lookup)) {
+          int callsite = chainEnd(k, partitionStart[p + 1]) - 1;
+          if (outlinePosition != NO_OUTLINE && positionsAt[callsite] >= 0) {
+            // Below an outline frame, a call site's frame is looked up again at the position
+            // its outlineCallsite table gives for the outline's.
+            int rewritten = callsitePosition(callsite, outlinePosition);
+            return retraceAt(cls, b, start, end, position, rewritten, NO_OUTLINE, thrown, out);
           }
-          first = k;
-          overload = p;
+          if (selections++ == 0) {
+            first = k;
+            overload = p;
+          }
           break;
         }
       }
+    }
+    if (selections > 1) {
+      return FALLBACK;
     }
     if (first < 0) {
       for (int k = 0; k < lines; k++) {
@@ -194,13 +218,8 @@ final class CacheFrames {
       writeFrame(b, start, end, -1, true, position, out);
       return UNMAPPED;
     }
-    int last = first + 1;
-    int overloadEnd = partitionStart[overload + 1];
-    while (last < overloadEnd && minifiedStart[last] == minifiedStart[first]
-        && minifiedEnd[last] == minifiedEnd[first]) {
-      last++;
-    }
-    return writeChain(cls, b, start, end, position, thrown, overload, first, last, out);
+    int last = chainEnd(first, partitionStart[overload + 1]);
+    return writeChain(cls, b, start, end, position, lookup, thrown, overload, first, last, out);
   }
 
   /**
@@ -220,12 +239,12 @@ final class CacheFrames {
             && minifiedEnd[last] == minifiedEnd[k]) {
           last++;
         }
-        return writeChain(cls, b, start, end, position, thrown, 0, k, last, out);
+        return writeChain(cls, b, start, end, position, position, thrown, 0, k, last, out);
       }
     }
     for (int k = 0; k < lines; k++) {
       if (minifiedStart[k] == NONE) {
-        return writeChain(cls, b, start, end, position, thrown, 0, k, k + 1, out);
+        return writeChain(cls, b, start, end, position, position, thrown, 0, k, k + 1, out);
       }
     }
     int outer = lines - 1;
@@ -302,7 +321,7 @@ final class CacheFrames {
       while (minifiedStart[k] != NONE && last < partitionStart[only + 1] && sameRange(k, last)) {
         last++;
       }
-      return writeChain(cls, b, start, end, position, thrown, only, k, last, out);
+      return writeChain(cls, b, start, end, position, position, thrown, only, k, last, out);
     }
     candidates.clear();
     int n = 0;
@@ -539,12 +558,9 @@ final class CacheFrames {
    * outermost is left out when the member is synthesized, and an outline, a range with several
    * original lines or a rewrite rule that may apply go the general way.
    */
-  private int writeChain(int cls, byte[] b, int start, int end, int position, boolean thrown,
-      int overload, int first, int last, ByteSink out) {
+  private int writeChain(int cls, byte[] b, int start, int end, int position, int lookup,
+      boolean thrown, int overload, int first, int last, ByteSink out) {
     int outer = partitionStart[overload + 1] - 1;
-    if (marked(outer, MEMBER_OUTLINE)) {
-      return FALLBACK;
-    }
     for (int k = first; k < last; k++) {
       if (isAmbiguous(k) || (thrown && ruleCount[k] > 0)) {
         return FALLBACK;
@@ -554,11 +570,49 @@ final class CacheFrames {
       last--;
     }
     for (int k = first; k < last; k++) {
-      int line = frameLine(k, position);
+      int line = frameLine(k, lookup);
       setHolder(k, cls);
       writeFrame(b, start, end, originalName[k], true, line == NONE ? position : line, out);
     }
+    if (marked(outer, MEMBER_OUTLINE)) {
+      // An outline's frame vanishes; the frame below it is its call site.
+      outlinePosition = lookup;
+      return OUTLINE;
+    }
     return RETRACED;
+  }
+
+  private int outlinePosition;
+
+  /** The position an outline frame just retraced hands to the next line. */
+  int outlinePosition() {
+    return outlinePosition;
+  }
+
+  /** The end of the chain of line {@code k} (its lines with its minified range) before {@code to}. */
+  private int chainEnd(int k, int to) {
+    int last = k + 1;
+    while (minifiedStart[k] != NONE && last < to && sameRange(k, last)) {
+      last++;
+    }
+    return last;
+  }
+
+  /**
+   * The position call site line {@code k} gives for an outline frame at {@code outline}: its
+   * outlineCallsite table read from the record, or {@code outline} itself when the table has no
+   * entry for it.
+   */
+  private int callsitePosition(int k, int outline) {
+    pos = positionsAt[k];
+    for (int i = 0; i + 1 < positionsCount[k]; i += 2) {
+      int from = (int) varint() - 1;
+      int to = (int) varint() - 1;
+      if (from == outline) {
+        return to;
+      }
+    }
+    return outline;
   }
 
   /** The line of range {@code k} at {@code position} among several candidates; see FrameLookup. */
@@ -805,8 +859,11 @@ final class CacheFrames {
     varint(); // residual signature
     varint(); // outline target
     long positions = varint();
+    int positionsStart = pos;
     for (long p = 1; p < positions && pos >= 0; p++) {
-      varint();
+      if (varint() > 0xFFFF_FFFFL) {
+        return false;
+      }
     }
     long rules = varint();
     if (pos < 0 || (minStart | minEnd | origStart | origEnd) > 0xFFFF_FFFFL) {
@@ -828,6 +885,8 @@ final class CacheFrames {
       ruleCount = Arrays.copyOf(ruleCount, capacity);
       type = Arrays.copyOf(type, capacity);
       arguments = Arrays.copyOf(arguments, capacity);
+      positionsAt = Arrays.copyOf(positionsAt, capacity);
+      positionsCount = Arrays.copyOf(positionsCount, capacity);
     }
     int k = lines++;
     lineFlags[k] = flags;
@@ -838,6 +897,8 @@ final class CacheFrames {
     originalStart[k] = (int) origStart - 1;
     originalEnd[k] = (int) origEnd - 1;
     ruleCount[k] = (int) Math.min(rules, Integer.MAX_VALUE);
+    positionsAt[k] = positions == 0 ? -1 : positionsStart;
+    positionsCount[k] = (int) Math.max(positions - 1, 0);
     type[k] = typeIndex;
     arguments[k] = argumentsIndex;
     return true;

@@ -165,17 +165,18 @@ public final class Retracer {
   /** Retraces one line of bytes, through the cache's fast path when it can. */
   private Context retraceLine(byte[] buf, int start, int end, Context context, CacheFrames frames,
       List<String> lines, ByteSink sink) {
-    if (context.outlinePosition == FrameLookup.NO_OUTLINE) {
-      switch (frames.retrace(buf, start, end, context.thrown != null, sink)) {
-        case CacheFrames.RETRACED:
-          return Context.EMPTY;
-        case CacheFrames.UNMAPPED:
-          return context;
-        case CacheFrames.THROWN:
-          return new Context(frames.thrownClass(buf), FrameLookup.NO_OUTLINE);
-        default:
-          break;
-      }
+    switch (frames.retrace(buf, start, end, context.thrown != null, context.outlinePosition,
+        sink)) {
+      case CacheFrames.RETRACED:
+        return Context.EMPTY;
+      case CacheFrames.UNMAPPED:
+        return context;
+      case CacheFrames.THROWN:
+        return new Context(frames.thrownClass(buf), FrameLookup.NO_OUTLINE);
+      case CacheFrames.OUTLINE:
+        return new Context(null, frames.outlinePosition());
+      default:
+        break;
     }
     lines.clear();
     Context next =

@@ -84,6 +84,13 @@ class CacheFramesTest {
     byte[] frames = Files.readAllBytes(root.resolve("large/frames-10000.txt"));
     assertThat(bytePath(cache, frames))
         .isEqualTo(Files.readString(root.resolve("large/frames-10000.expected.txt")));
+    for (String extra : List.of("outlines.txt", "rewrite-frames.txt")) {
+      Path trace = root.resolve("fixture-traces/traces/large/" + extra);
+      if (Files.exists(trace)) {
+        assertThat(bytePath(cache, Files.readAllBytes(trace)))
+            .isEqualTo(Files.readString(root.resolve("fixture-traces/expected/large/" + extra)));
+      }
+    }
   }
 
   @Test
