@@ -98,6 +98,8 @@ final class CacheFrames {
   /** Where a call site's outline positions start in the record (-1: not a call site), and how many. */
   private int[] positionsAt = new int[16];
   private int[] positionsCount = new int[16];
+  /** Where line k's rewrite rules start in the record. */
+  private int[] rulesAt = new int[16];
   /** Where each overload starts among the lines, and then where the last one ends. */
   private int[] partitionStart = new int[17];
   private int partitions;
@@ -137,11 +139,18 @@ final class CacheFrames {
   /**
    * Retraces the line {@code b[start, end)} into {@code out}, if it is a frame this handles.
    *
-   * @param thrown whether an exception line came before, whose class rewrite rules could match
+   * @param thrownClass the obfuscated class of the exception line right above, whose rewrite
+   *     rules may apply to this frame, or null
    * @param outlinePosition the position of an outline frame right above, or NO_OUTLINE
    * @return {@link #FALLBACK}, {@link #RETRACED} or {@link #UNMAPPED}
    */
-  int retrace(byte[] b, int start, int end, boolean thrown, int outlinePosition, ByteSink out) {
+  int retrace(byte[] b, int start, int end, String thrownClass, int outlinePosition,
+      ByteSink out) {
+    boolean thrown = thrownClass != null;
+    if (thrown && thrownClass != this.thrown) {
+      this.thrown = thrownClass;
+      thrownDescriptor = null;
+    }
     if (!parse(b, start, end)) {
       if (isPlainText(b, start, end)) {
         out.write(b, start, end);
@@ -172,8 +181,8 @@ final class CacheFrames {
     if (position > 0) {
       return retraceAt(cls, b, start, end, position, position, outlinePosition, thrown, out);
     }
-    return outlinePosition != NO_OUTLINE ? FALLBACK
-        : retraceWithoutLine(cls, b, start, end, position, thrown, out);
+    return retraceWithoutLine(cls, b, start, end, position, outlinePosition != NO_OUTLINE, thrown,
+        out);
   }
 
   /**
@@ -208,10 +217,24 @@ final class CacheFrames {
       return FALLBACK;
     }
     if (first < 0) {
+      // No chain holds the position: R8 takes the lines without a minified range instead, as
+      // one candidate when there is a single one.
+      int noRange = -1;
       for (int k = 0; k < lines; k++) {
         if (minifiedStart[k] == NONE) {
-          return FALLBACK;
+          if (noRange >= 0 || outlinePosition != NO_OUTLINE) {
+            return FALLBACK;
+          }
+          noRange = k;
         }
+      }
+      if (noRange >= 0) {
+        int p = 0;
+        while (partitionStart[p + 1] <= noRange) {
+          p++;
+        }
+        return writeChain(cls, b, start, end, position, lookup, thrown, p, noRange, noRange + 1,
+            out);
       }
       // No line of the method holds the position: R8 leaves the method as it is.
       setHolder(originalName(cls));
@@ -227,10 +250,16 @@ final class CacheFrames {
    * holding line 0, else the first line without a minified range, else the method itself
    * without ranges.
    */
-  private int retraceWithoutLine(
-      int cls, byte[] b, int start, int end, int position, boolean thrown, ByteSink out) {
+  private int retraceWithoutLine(int cls, byte[] b, int start, int end, int position,
+      boolean belowOutline, boolean thrown, ByteSink out) {
     if (partitions != 1) {
-      return overloads(cls, b, start, end, position, thrown, out);
+      return overloads(cls, b, start, end, position, belowOutline, thrown, out);
+    }
+    // Below an outline frame, a line found here could be a call site to look up again.
+    for (int k = 0; k < lines; k++) {
+      if (belowOutline && (contains(k, 0) || minifiedStart[k] == NONE)) {
+        return FALLBACK;
+      }
     }
     for (int k = 0; k < lines; k++) {
       if (contains(k, 0)) {
@@ -248,13 +277,14 @@ final class CacheFrames {
       }
     }
     int outer = lines - 1;
-    if (marked(outer, MEMBER_OUTLINE)) {
-      return FALLBACK;
-    }
     if (!marked(outer, MEMBER_SYNTHESIZED | MEMBER_OUTLINE)) {
       int kept = kept(outer);
       setHolder(kept, cls);
       writeFrame(b, start, end, originalName[kept], true, position, out);
+    }
+    if (marked(outer, MEMBER_OUTLINE)) {
+      handedOutline = position;
+      return OUTLINE;
     }
     return RETRACED;
   }
@@ -272,7 +302,7 @@ final class CacheFrames {
   }
 
   /** Overloads beyond this go the general way. */
-  private static final int MAX_OVERLOADS = 32;
+  private static final int MAX_OVERLOADS = 256;
   private final ByteSink candidates = new ByteSink();
   private final int[] candidateLine = new int[MAX_OVERLOADS + 1];
   private final int[] candidateFile = new int[2 * MAX_OVERLOADS];
@@ -289,8 +319,8 @@ final class CacheFrames {
    * (the same class, file and method name), sorted, and all but the first marked {@code <OR>}.
    * The names must be ASCII, where R8's string order is the byte order.
    */
-  private int overloads(
-      int cls, byte[] b, int start, int end, int position, boolean thrown, ByteSink out) {
+  private int overloads(int cls, byte[] b, int start, int end, int position,
+      boolean belowOutline, boolean thrown, ByteSink out) {
     if (partitions > MAX_OVERLOADS) {
       return FALLBACK;
     }
@@ -314,6 +344,9 @@ final class CacheFrames {
         selecting++;
         only = p;
       }
+    }
+    if (selecting > 0 && belowOutline) {
+      return FALLBACK;
     }
     if (selecting == 1) {
       int k = selected[only];
@@ -561,32 +594,103 @@ final class CacheFrames {
   private int writeChain(int cls, byte[] b, int start, int end, int position, int lookup,
       boolean thrown, int overload, int first, int last, ByteSink out) {
     int outer = partitionStart[overload + 1] - 1;
+    // The innermost frames that rewrite rules matching the thrown exception remove.
+    int remove = 0;
     for (int k = first; k < last; k++) {
-      if (isAmbiguous(k) || (thrown && ruleCount[k] > 0)) {
+      if (isAmbiguous(k)) {
         return FALLBACK;
       }
+      if (thrown && ruleCount[k] > 0) {
+        int removed = removedFrames(k);
+        if (removed == FAILED) {
+          return FALLBACK;
+        }
+        remove += removed;
+      }
+    }
+    if (remove > last - first) {
+      // R8 ignores rules that would remove more frames than there are.
+      remove = 0;
     }
     if (marked(outer, MEMBER_SYNTHESIZED | MEMBER_OUTLINE)) {
       last--;
     }
-    for (int k = first; k < last; k++) {
+    for (int k = first + Math.max(remove, 0); k < last; k++) {
       int line = frameLine(k, lookup);
       setHolder(k, cls);
       writeFrame(b, start, end, originalName[k], true, line == NONE ? position : line, out);
     }
     if (marked(outer, MEMBER_OUTLINE)) {
       // An outline's frame vanishes; the frame below it is its call site.
-      outlinePosition = lookup;
+      handedOutline = lookup;
       return OUTLINE;
     }
     return RETRACED;
   }
 
-  private int outlinePosition;
+  /** The position the last outline frame hands on. */
+  private int handedOutline;
+  /** The thrown class the last frame was given, and its descriptor, made when a rule needs it. */
+  private String thrown;
+  private byte[] thrownDescriptor;
+  private static final int FAILED = Integer.MIN_VALUE;
+
+  /**
+   * The frames the rewrite rules of line {@code k} remove for the thrown class: the sum over the
+   * rules whose every condition names it; FAILED when the rules cannot be read here.
+   */
+  private int removedFrames(int k) {
+    if (thrownDescriptor == null) {
+      if (!isAscii(thrown)) {
+        return FAILED;
+      }
+      byte[] d = new byte[thrown.length() + 2];
+      d[0] = 'L';
+      for (int i = 0; i < thrown.length(); i++) {
+        char c = thrown.charAt(i);
+        d[i + 1] = (byte) (c == '.' ? '/' : c);
+      }
+      d[d.length - 1] = ';';
+      thrownDescriptor = d;
+    }
+    pos = rulesAt[k];
+    int removed = 0;
+    for (int r = 0; r < ruleCount[k]; r++) {
+      long descriptors = varint();
+      if (pos < 0 || descriptors > recordLength) {
+        return FAILED;
+      }
+      boolean matches = true;
+      for (long i = 0; i < descriptors; i++) {
+        long index = varint();
+        if (pos < 0) {
+          return FAILED;
+        }
+        matches &= compare(index, thrownDescriptor, 0, thrownDescriptor.length) == 0;
+      }
+      long frames = varint();
+      if (pos < 0 || frames > 0xFFFF_FFFFL) {
+        return FAILED;
+      }
+      if (matches) {
+        removed += (int) frames - 1;
+      }
+    }
+    return removed;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The position an outline frame just retraced hands to the next line. */
   int outlinePosition() {
-    return outlinePosition;
+    return handedOutline;
   }
 
   /** The end of the chain of line {@code k} (its lines with its minified range) before {@code to}. */
@@ -887,6 +991,7 @@ final class CacheFrames {
       arguments = Arrays.copyOf(arguments, capacity);
       positionsAt = Arrays.copyOf(positionsAt, capacity);
       positionsCount = Arrays.copyOf(positionsCount, capacity);
+      rulesAt = Arrays.copyOf(rulesAt, capacity);
     }
     int k = lines++;
     lineFlags[k] = flags;
@@ -898,6 +1003,7 @@ final class CacheFrames {
     originalEnd[k] = (int) origEnd - 1;
     ruleCount[k] = (int) Math.min(rules, Integer.MAX_VALUE);
     positionsAt[k] = positions == 0 ? -1 : positionsStart;
+    rulesAt[k] = pos;
     positionsCount[k] = (int) Math.max(positions - 1, 0);
     type[k] = typeIndex;
     arguments[k] = argumentsIndex;

@@ -165,8 +165,7 @@ public final class Retracer {
   /** Retraces one line of bytes, through the cache's fast path when it can. */
   private Context retraceLine(byte[] buf, int start, int end, Context context, CacheFrames frames,
       List<String> lines, ByteSink sink) {
-    switch (frames.retrace(buf, start, end, context.thrown != null, context.outlinePosition,
-        sink)) {
+    switch (frames.retrace(buf, start, end, context.thrown, context.outlinePosition, sink)) {
       case CacheFrames.RETRACED:
         return Context.EMPTY;
       case CacheFrames.UNMAPPED:
