@@ -78,13 +78,23 @@ final class CacheFrames {
   /** The class record being read, copied in one go. */
   private byte[] record = new byte[4096];
   private int recordLength;
+  private long recordStart;
+  /** The part of the record's members copied: varints are read only there. */
+  private int readableStart;
+  private int readableEnd;
+  /** Bytes copied after the last line of a name: more than nearly every line takes. */
+  private static final int LINE_WINDOW = 256;
   // The holder class of the frame being written: text in the strings or in the line.
   private byte[] holder;
+  /** The string index of the holder, or -1 when it is text of the line. */
+  private long holderIndex;
   private int holderStart;
   private int holderEnd;
 
   // The method lines with the frame's method name, in mapping order.
   private int lines;
+  /** The union of the lines' flags: most methods have no synthesized or outline line. */
+  private int anyFlags;
   private int[] lineFlags = new int[16];
   private long[] originalClass = new long[16];
   private long[] originalName = new long[16];
@@ -164,6 +174,7 @@ final class CacheFrames {
     if (cls < 0) {
       // R8 keeps the frame, and looks the name up as an original class for its file.
       holder = b;
+      holderIndex = -1;
       holderStart = classStart;
       holderEnd = classEnd;
       writeFrame(b, start, end, -1, false, position, out);
@@ -796,6 +807,9 @@ final class CacheFrames {
 
   /** Whether a line of the same member as line {@code k} carries one of {@code flags}. */
   private boolean marked(int k, int flags) {
+    if ((anyFlags & flags) == 0) {
+      return false;
+    }
     for (int j = 0; j < lines; j++) {
       if ((lineFlags[j] & flags) != 0 && sameMember(j, k)) {
         return true;
@@ -852,17 +866,19 @@ final class CacheFrames {
     if (length < 4 || length > MAX_RECORD) {
       return false;
     }
-    start += recordsOffset;
+    recordStart = start + recordsOffset;
     recordLength = (int) length;
     if (record.length < recordLength) {
       record = new byte[Math.max(recordLength, 2 * record.length)];
     }
-    data.copyTo(start, record, 0, recordLength);
+    // The name table first; then only the part of the members the lines with the name are in.
+    data.copyTo(recordStart, record, 0, 4);
     long count = u32(0);
     if (count > (length - 4) / (MEMBER_ENTRY_SIZE + MIN_MEMBER_SIZE)) {
       return false;
     }
     int n = (int) count;
+    data.copyTo(recordStart + 4, record, 4, MEMBER_ENTRY_SIZE * n);
     int lo = 0;
     int hi = n;
     while (lo < hi) {
@@ -874,16 +890,40 @@ final class CacheFrames {
       }
     }
     lines = 0;
+    anyFlags = 0;
     if (lo == n || compare(u32(4 + MEMBER_ENTRY_SIZE * lo), b, methodStart, methodEnd) != 0) {
       return true;
     }
     // Each string is stored once: the lines named alike share the index.
     long name = u32(4 + MEMBER_ENTRY_SIZE * lo);
     int membersStart = 4 + MEMBER_ENTRY_SIZE * n;
-    for (int k = lo; k < n && u32(4 + MEMBER_ENTRY_SIZE * k) == name; k++) {
-      long offset = u32(4 + MEMBER_ENTRY_SIZE * k + 4);
-      if (offset < membersStart || offset >= recordLength || !readLine((int) offset)) {
+    int hiName = lo;
+    long first = Long.MAX_VALUE;
+    long last = -1;
+    while (hiName < n && u32(4 + MEMBER_ENTRY_SIZE * hiName) == name) {
+      long offset = u32(4 + MEMBER_ENTRY_SIZE * hiName + 4);
+      if (offset < membersStart || offset >= recordLength) {
         return false;
+      }
+      first = Math.min(first, offset);
+      last = Math.max(last, offset);
+      hiName++;
+    }
+    readableStart = (int) first;
+    readableEnd = (int) Math.min(recordLength, last + LINE_WINDOW);
+    data.copyTo(recordStart + readableStart, record, readableStart, readableEnd - readableStart);
+    for (int k = lo; k < hiName; k++) {
+      int offset = (int) u32(4 + MEMBER_ENTRY_SIZE * k + 4);
+      if (!readLine(offset)) {
+        if (readableEnd == recordLength) {
+          return false;
+        }
+        // A line longer than the window: read the rest of the record.
+        data.copyTo(recordStart + readableEnd, record, readableEnd, recordLength - readableEnd);
+        readableEnd = recordLength;
+        if (!readLine(offset)) {
+          return false;
+        }
       }
     }
     return true;
@@ -897,6 +937,14 @@ final class CacheFrames {
    * {@code key[from, to)}, or -1; as ProguardCache finds it.
    */
   private int findClass(byte[] key, int from, int to, boolean original) {
+    return findClass(key, from, to, original, -1);
+  }
+
+  /**
+   * {@link #findClass(byte[], int, int, boolean)} for a key that is string {@code keyIndex} of
+   * the cache (-1 for none): a class whose name is that very string matches without comparing.
+   */
+  private int findClass(byte[] key, int from, int to, boolean original, long keyIndex) {
     int[] index = original ? byOriginal : byObfuscated;
     int slots = index.length / 2;
     if (slots == 0) {
@@ -918,8 +966,8 @@ final class CacheFrames {
             + classCount + " classes)");
       }
       int cls = (int) classPlusOne - 1;
-      if (compare(classes[ENTRY_INTS * cls + (original ? 1 : 0)] & 0xFFFF_FFFFL, key, from, to)
-          == 0) {
+      long name = classes[ENTRY_INTS * cls + (original ? 1 : 0)] & 0xFFFF_FFFFL;
+      if (name == keyIndex || compare(name, key, from, to) == 0) {
         return cls;
       }
     }
@@ -995,6 +1043,7 @@ final class CacheFrames {
     }
     int k = lines++;
     lineFlags[k] = flags;
+    anyFlags |= flags;
     originalClass[k] = ownerClass;
     originalName[k] = name;
     minifiedStart[k] = (int) minStart - 1;
@@ -1014,7 +1063,7 @@ final class CacheFrames {
   private long varint() {
     long value = 0;
     for (int k = 0; k < MAX_VARINT_BYTES; k++) {
-      if (pos < 0 || pos >= recordLength) {
+      if (pos < readableStart || pos >= readableEnd) {
         pos = -1;
         return 0;
       }
@@ -1380,6 +1429,7 @@ final class CacheFrames {
 
   /** Makes string {@code index} the holder class. */
   private void setHolder(long index) {
+    holderIndex = index;
     holder = strings;
     holderStart = stringStart(index);
     holderEnd = ends[(int) index];
@@ -1394,7 +1444,7 @@ final class CacheFrames {
 
   /** The file R8 prints for a frame of the holder class; see SourceFiles. */
   private void writeFile(byte[] b, boolean mapped, ByteSink out) {
-    int known = findClass(holder, holderStart, holderEnd, true);
+    int known = findClass(holder, holderStart, holderEnd, true, holderIndex);
     if (known >= 0) {
       long field = classes[ENTRY_INTS * known + 2] & 0xFFFF_FFFFL;
       if (field != 0) {

@@ -128,19 +128,14 @@ public final class Retracer {
           scan = Math.max(scan, start);
         }
       }
-      for (int i = scan; i < end; i++) {
-        byte c = buf[i];
-        if (c != '\n' && c != '\r') {
-          continue;
-        }
+      for (int i = lineEnd(buf, scan, end); i < end; i = lineEnd(buf, start, end)) {
         context = retraceLine(buf, start, i, context, frames, lines, sink);
         start = i + 1;
-        if (c == '\r') {
+        if (buf[i] == '\r') {
           if (start == end) {
             skipLf = true;
           } else if (buf[start] == '\n') {
             start++;
-            i++;
           }
         }
       }
@@ -160,6 +155,20 @@ public final class Retracer {
     }
     sink.drainTo(out);
     out.flush();
+  }
+
+  /**
+   * Where the line from {@code from} ends: its {@code \n} or {@code \r}, else {@code to}. A
+   * method of its own, called per line, so that it is compiled early rather than run
+   * interpreted for the first tens of thousands of bytes.
+   */
+  private static int lineEnd(byte[] buf, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n' || buf[i] == '\r') {
+        return i;
+      }
+    }
+    return to;
   }
 
   /** Retraces one line of bytes, through the cache's fast path when it can. */
