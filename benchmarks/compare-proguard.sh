@@ -7,8 +7,9 @@
 #
 # Defaults: the large corpus mapping (decompressed into benchmarks/target/ once), its 10,000
 # frames, and its 1-frame start-up trace; N=5 runs per tool and case, interleaved. Each run is
-# timed with GNU time (wall seconds, peak RSS); without /usr/bin/time, bash's own timing is used
-# and RSS is reported as n/a. "symbolic --cache" uses a binary cache built once before timing.
+# timed with GNU time (peak RSS, CPU) and the clock around it (wall seconds, to the millisecond);
+# without /usr/bin/time, bash's own timing is used and RSS is reported as n/a. "symbolic
+# --cache" uses a binary cache built once before timing.
 # Our output is diffed against R8's (MATCH, or MISMATCH with the number of differing lines).
 # The table is printed and also written to benchmarks/target/compare-proguard.txt.
 set -euo pipefail
@@ -94,9 +95,16 @@ run() {
   local name=$1 outfile=$2
   shift 2
   if [ "$have_time" = 1 ]; then
+    # GNU time gives RSS and CPU; its wall time has 10 ms steps, too coarse for runs of about
+    # 0.1 s, so the wall time is taken around it in nanoseconds (GNU time's own start-up, about
+    # a millisecond, is counted for every tool alike).
+    local t0 t1
+    t0=$(date +%s%N)
     /usr/bin/time -o "$out/time.tmp" -f '%e %M %U %S' "$@" >"$outfile" 2>"$out/$name.err" || {
       echo "compare-proguard.sh: $name failed:" >&2; cat "$out/$name.err" >&2; exit 1; }
-    awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$out/time.tmp" >>"$out/$name.times"
+    t1=$(date +%s%N)
+    awk -v ns=$((t1 - t0)) '{ printf "%.3f %s %.2f\n", ns / 1e9, $2, $3 + $4 }' "$out/time.tmp" \
+      >>"$out/$name.times"
   else
     local TIMEFORMAT='%R %U %S' t
     t=$( { time "$@" >"$outfile" 2>"$out/$name.err"; } 2>&1 ) || {
