@@ -423,6 +423,46 @@ public final class ByteView {
   }
 
   /**
+   * Copies {@code count} little-endian 32-bit integers, starting at {@code offset}, into
+   * {@code dst}: a table read in one bulk copy rather than value by value.
+   *
+   * @param offset where the first value starts
+   * @param dst the destination
+   * @param dstOffset where to start writing in {@code dst}
+   * @param count the number of values
+   * @throws ParseException if the source range is not within this view
+   * @throws IllegalArgumentException if the destination range is not within {@code dst}
+   */
+  public void copyIntsLe(long offset, int[] dst, int dstOffset, int count) {
+    Objects.requireNonNull(dst, "dst");
+    if (count < 0 || dstOffset < 0 || dstOffset > dst.length - count) {
+      throw new IllegalArgumentException(
+          "destination range [" + dstOffset + ", +" + count + ") outside array of " + dst.length);
+    }
+    check(offset, 4L * count);
+    if (array != null) {
+      ByteBuffer.wrap(array, (int) (base + offset), 4 * count).slice()
+          .order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(dst, dstOffset, count);
+      return;
+    }
+    int done = 0;
+    while (done < count) {
+      long p = base + offset + 4L * done;
+      ByteBuffer chunk = chunks[(int) (p >>> shift)];
+      int start = (int) (p & mask());
+      int n = Math.min((chunk.capacity() - start) / 4, count - done);
+      if (n == 0) {
+        dst[dstOffset + done] = s32(offset + 4L * done); // straddles two chunks
+        done++;
+        continue;
+      }
+      chunk.slice(start, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
+          .get(dst, dstOffset + done, n);
+      done += n;
+    }
+  }
+
+  /**
    * Copies the whole view into a new array.
    *
    * @return a copy of the bytes

@@ -234,6 +234,12 @@ class ByteViewTest {
     assertThatThrownBy(() -> v.copyTo(0, dst, 4, 4)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> v.copyTo(0, dst, -1, 1)).isInstanceOf(IllegalArgumentException.class);
     assertParseError(() -> v.copyTo(8, new byte[10], 0, 4), 8);
+    int[] ints = new int[3];
+    v.copyIntsLe(1, ints, 1, 2);
+    assertThat(ints).containsExactly(0, 0x05040302, 0x89080706);
+    assertThatThrownBy(() -> v.copyIntsLe(0, ints, 2, 2))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertParseError(() -> v.copyIntsLe(4, new int[4], 0, 2), 4);
   }
 
   @Test
@@ -339,6 +345,15 @@ class ByteViewTest {
             }
             int n = (int) Math.min(37, h.length() - o);
             assertThat(m.latin1(o, n)).isEqualTo(h.latin1(o, n));
+            int ints = (int) ((h.length() - o) / 4);
+            int[] fromHeap = new int[ints + 1];
+            int[] fromMapping = new int[ints + 1];
+            h.copyIntsLe(o, fromHeap, 1, ints);
+            m.copyIntsLe(o, fromMapping, 1, ints);
+            assertThat(fromMapping).isEqualTo(fromHeap);
+            if (ints > 0) {
+              assertThat(fromHeap[ints]).isEqualTo(h.i32le(o + 4L * (ints - 1)));
+            }
             assertThat(m.startsWith(o, h.slice(o, n).toByteArray())).isTrue();
           }
           assertThat(m.toByteArray()).isEqualTo(h.toByteArray());

@@ -546,10 +546,8 @@ public final class ProguardCache implements Mapping {
 
   /** {@code count} little-endian u32 at {@code offset}, in one bulk read. */
   private int[] copyInts(long offset, int count) {
-    byte[] bytes = new byte[Math.multiplyExact(count, 4)];
-    data.copyTo(offset, bytes, 0, bytes.length);
     int[] ints = new int[count];
-    java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(ints);
+    data.copyIntsLe(offset, ints, 0, count);
     return ints;
   }
 
