@@ -127,14 +127,63 @@ final class CacheFrames {
   private CacheFrames(ProguardCache cache) {
     this.cache = cache;
     this.data = cache.data();
+    // The string data, the largest part, is copied on another core meanwhile: a retrace waits
+    // for these copies before its first line.
+    StringCopy copy = new StringCopy(cache);
+    Thread helper = new Thread(copy, "symbolic-cache-strings");
+    helper.setDaemon(true);
+    helper.start();
     this.ends = cache.copyStringEnds();
-    this.strings = cache.copyStringData();
     this.classes = cache.copyClassTable();
     this.byObfuscated = cache.copyIndex(false);
     this.byOriginal = cache.copyIndex(true);
     this.classCount = cache.classCount();
     this.recordsOffset = cache.recordsOffset();
     this.recordsLength = cache.recordsLength();
+    this.strings = copy.join(helper);
+  }
+
+  /** Copies a cache's string data on a thread of its own. */
+  private static final class StringCopy implements Runnable {
+    private final ProguardCache cache;
+    private byte[] strings;
+    private Throwable failure;
+
+    StringCopy(ProguardCache cache) {
+      this.cache = cache;
+    }
+
+    @Override
+    public void run() {
+      try {
+        strings = cache.copyStringData();
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+    }
+
+    /** Waits for the copy; rethrows what it threw. */
+    byte[] join(Thread thread) {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          thread.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (failure instanceof RuntimeException) {
+        throw (RuntimeException) failure;
+      }
+      if (failure != null) {
+        throw (Error) failure;
+      }
+      return strings;
+    }
   }
 
   /**
