@@ -7,8 +7,13 @@ import java.util.Arrays;
 
 /** A growable byte buffer that retraced lines are written into before they go out in bulk. */
 final class ByteSink {
-  private byte[] bytes = new byte[1 << 16];
+  private byte[] bytes;
   private int size;
+
+  /** A sink starting with room for {@code capacity} bytes; it grows as needed. */
+  ByteSink(int capacity) {
+    bytes = new byte[capacity];
+  }
 
   int size() {
     return size;

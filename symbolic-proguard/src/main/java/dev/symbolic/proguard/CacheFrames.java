@@ -124,23 +124,48 @@ final class CacheFrames {
   private int lineStart;
   private int lineEnd;
 
-  private CacheFrames(ProguardCache cache) {
+  private CacheFrames(ProguardCache cache, Tables tables) {
     this.cache = cache;
     this.data = cache.data();
-    // The string data, the largest part, is copied on another core meanwhile: a retrace waits
-    // for these copies before its first line.
-    StringCopy copy = new StringCopy(cache);
-    Thread helper = new Thread(copy, "symbolic-cache-strings");
-    helper.setDaemon(true);
-    helper.start();
-    this.ends = cache.copyStringEnds();
-    this.classes = cache.copyClassTable();
-    this.byObfuscated = cache.copyIndex(false);
-    this.byOriginal = cache.copyIndex(true);
+    this.ends = tables.ends;
+    this.strings = tables.strings;
+    this.classes = tables.classes;
+    this.byObfuscated = tables.byObfuscated;
+    this.byOriginal = tables.byOriginal;
     this.classCount = cache.classCount();
     this.recordsOffset = cache.recordsOffset();
     this.recordsLength = cache.recordsLength();
-    this.strings = copy.join(helper);
+  }
+
+  /**
+   * The parts of a cache read on every frame, copied out of the file once per cache (see
+   * ProguardCache.tables): the string table and data, the class table and the two hash indexes.
+   * Immutable.
+   */
+  static final class Tables {
+    final int[] ends;
+    final byte[] strings;
+    final int[] classes;
+    final int[] byObfuscated;
+    final int[] byOriginal;
+
+    private Tables(ProguardCache cache) {
+      // The string data, the largest part, is copied on another core meanwhile.
+      StringCopy copy = new StringCopy(cache);
+      Thread helper = new Thread(copy, "symbolic-cache-strings");
+      helper.setDaemon(true);
+      helper.start();
+      this.ends = cache.copyStringEnds();
+      this.classes = cache.copyClassTable();
+      this.byObfuscated = cache.copyIndex(false);
+      this.byOriginal = cache.copyIndex(true);
+      this.strings = copy.join(helper);
+    }
+
+    /** Copies the tables of {@code cache}. */
+    static Tables copy(ProguardCache cache) {
+      return new Tables(cache);
+    }
   }
 
   /** Copies a cache's string data on a thread of its own. */
@@ -187,12 +212,12 @@ final class CacheFrames {
   }
 
   /**
-   * A fast path over {@code cache}, which copies its strings (a few megabytes for a large
-   * mapping); null for a cache too large for that.
+   * A fast path over {@code cache}, whose strings and tables it copies on first use (a few
+   * megabytes for a large mapping); null for a cache too large for that.
    */
   static CacheFrames over(ProguardCache cache) {
     return cache.stringDataLength() > MAX_STRING_DATA || cache.classCount() > MAX_CLASSES ? null
-        : new CacheFrames(cache);
+        : new CacheFrames(cache, cache.tables());
   }
 
   /**
@@ -363,7 +388,7 @@ final class CacheFrames {
 
   /** Overloads beyond this go the general way. */
   private static final int MAX_OVERLOADS = 256;
-  private final ByteSink candidates = new ByteSink();
+  private final ByteSink candidates = new ByteSink(1 << 10);
   private final int[] candidateLine = new int[MAX_OVERLOADS + 1];
   private final int[] candidateFile = new int[2 * MAX_OVERLOADS];
   private final int[] candidateKept = new int[MAX_OVERLOADS];

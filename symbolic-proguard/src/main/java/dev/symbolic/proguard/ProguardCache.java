@@ -118,6 +118,9 @@ public final class ProguardCache implements Mapping {
   private final AtomicLong textDecoded = new AtomicLong();
   private final long textLimit;
 
+  /** See {@link #tables}. */
+  private volatile CacheFrames.Tables tables;
+
   private ProguardCache(ByteView data) {
     this.data = Objects.requireNonNull(data, "bytes");
     long length = data.length();
@@ -542,6 +545,21 @@ public final class ProguardCache implements Mapping {
   int[] copyIndex(boolean original) {
     return copyInts(original ? byOriginalOffset : byObfuscatedOffset,
         Math.toIntExact(slots * (SLOT_SIZE / 4)));
+  }
+
+  /** The tables the byte path of Retracer reads, copied out of the file on first use. */
+  CacheFrames.Tables tables() {
+    CacheFrames.Tables t = tables;
+    if (t == null) {
+      synchronized (this) {
+        t = tables;
+        if (t == null) {
+          t = CacheFrames.Tables.copy(this);
+          tables = t;
+        }
+      }
+    }
+    return t;
   }
 
   /** {@code count} little-endian u32 at {@code offset}, in one bulk read. */

@@ -110,10 +110,10 @@ public final class Retracer {
       writer.flush();
       return;
     }
-    ByteSink sink = new ByteSink();
+    ByteSink sink = new ByteSink(1 << 13);
     List<String> lines = new ArrayList<>();
     Context context = Context.EMPTY;
-    byte[] buf = new byte[1 << 16];
+    byte[] buf = new byte[1 << 13];
     int start = 0;
     int end = 0;
     // A line ended by \r: a \n right after it belongs to the same line break.
