@@ -96,6 +96,9 @@ final class CacheFrames {
   /** The union of the lines' flags: most methods have no synthesized or outline line. */
   private int anyFlags;
   private int[] lineFlags = new int[16];
+  /** Where each line starts in the record, and whether it is decoded past its range. */
+  private int[] lineAt = new int[16];
+  private boolean[] decoded = new boolean[16];
   private long[] originalClass = new long[16];
   private long[] originalName = new long[16];
   private int[] minifiedStart = new int[16];
@@ -262,12 +265,53 @@ final class CacheFrames {
       writeFrame(b, start, end, -1, true, position, out);
       return UNMAPPED;
     }
+    if (position > 0 && (anyFlags & (MEMBER_SYNTHESIZED | MEMBER_OUTLINE)) == 0) {
+      int done = retraceOneChain(cls, b, start, end, position, outlinePosition, thrown, out);
+      if (done != NOT_ONE_CHAIN) {
+        return done;
+      }
+    }
+    if (!decode(0, lines)) {
+      return FALLBACK;
+    }
     partition();
     if (position > 0) {
       return retraceAt(cls, b, start, end, position, position, outlinePosition, thrown, out);
     }
     return retraceWithoutLine(cls, b, start, end, position, outlinePosition != NO_OUTLINE, thrown,
         out);
+  }
+
+  private static final int NOT_ONE_CHAIN = -1;
+
+  /**
+   * The common frame: its line falls in a single inline chain of the whole method, so that R8
+   * finds one candidate however the lines split into overloads, and no line is synthesized or an
+   * outline. Only that chain's lines are decoded. NOT_ONE_CHAIN otherwise, or when the chain is
+   * an outline call site below an outline frame.
+   */
+  private int retraceOneChain(int cls, byte[] b, int start, int end, int position,
+      int outlinePosition, boolean thrown, ByteSink out) {
+    int first = 0;
+    while (first < lines && !contains(first, position)) {
+      first++;
+    }
+    if (first == lines) {
+      return NOT_ONE_CHAIN;
+    }
+    int last = chainEnd(first, lines);
+    for (int k = last; k < lines; k++) {
+      if (contains(k, position)) {
+        return NOT_ONE_CHAIN;
+      }
+    }
+    if (!decode(first, last)) {
+      return FALLBACK;
+    }
+    if (outlinePosition != NO_OUTLINE && positionsAt[last - 1] >= 0) {
+      return NOT_ONE_CHAIN;
+    }
+    return writeChain(cls, b, start, end, position, position, thrown, last - 1, first, last, out);
   }
 
   /**
@@ -318,8 +362,8 @@ final class CacheFrames {
         while (partitionStart[p + 1] <= noRange) {
           p++;
         }
-        return writeChain(cls, b, start, end, position, lookup, thrown, p, noRange, noRange + 1,
-            out);
+        return writeChain(cls, b, start, end, position, lookup, thrown, partitionStart[p + 1] - 1,
+            noRange, noRange + 1, out);
       }
       // No line of the method holds the position: R8 leaves the method as it is.
       setHolder(originalName(cls));
@@ -327,7 +371,8 @@ final class CacheFrames {
       return UNMAPPED;
     }
     int last = chainEnd(first, partitionStart[overload + 1]);
-    return writeChain(cls, b, start, end, position, lookup, thrown, overload, first, last, out);
+    return writeChain(cls, b, start, end, position, lookup, thrown,
+        partitionStart[overload + 1] - 1, first, last, out);
   }
 
   /**
@@ -353,12 +398,14 @@ final class CacheFrames {
             && minifiedEnd[last] == minifiedEnd[k]) {
           last++;
         }
-        return writeChain(cls, b, start, end, position, position, thrown, 0, k, last, out);
+        return writeChain(cls, b, start, end, position, position, thrown, lines - 1, k, last,
+            out);
       }
     }
     for (int k = 0; k < lines; k++) {
       if (minifiedStart[k] == NONE) {
-        return writeChain(cls, b, start, end, position, position, thrown, 0, k, k + 1, out);
+        return writeChain(cls, b, start, end, position, position, thrown, lines - 1, k, k + 1,
+            out);
       }
     }
     int outer = lines - 1;
@@ -439,7 +486,8 @@ final class CacheFrames {
       while (minifiedStart[k] != NONE && last < partitionStart[only + 1] && sameRange(k, last)) {
         last++;
       }
-      return writeChain(cls, b, start, end, position, position, thrown, only, k, last, out);
+      return writeChain(cls, b, start, end, position, position, thrown,
+          partitionStart[only + 1] - 1, k, last, out);
     }
     candidates.clear();
     int n = 0;
@@ -677,8 +725,7 @@ final class CacheFrames {
    * original lines or a rewrite rule that may apply go the general way.
    */
   private int writeChain(int cls, byte[] b, int start, int end, int position, int lookup,
-      boolean thrown, int overload, int first, int last, ByteSink out) {
-    int outer = partitionStart[overload + 1] - 1;
+      boolean thrown, int outer, int first, int last, ByteSink out) {
     // The innermost frames that rewrite rules matching the thrown exception remove.
     int remove = 0;
     for (int k = first; k < last; k++) {
@@ -1066,42 +1113,34 @@ final class CacheFrames {
 
   private int pos;
 
-  /** Reads the member line at {@code at} in the record, keeping it when it is a method. */
+  /**
+   * Reads the start of the member line at {@code at} in the record, keeping it when it is a
+   * method: its flags and minified range, which is what most frames need of most lines. The rest
+   * is decoded by {@link #decode} for the lines that are printed or compared.
+   */
   private boolean readLine(int at) {
     pos = at;
     int flags = record[pos++] & 0xFF;
     if ((flags & ~MEMBER_FLAGS) != 0) {
       return false;
     }
-    long typeIndex = varint();
-    long ownerClass = varint();
-    long name = varint();
-    long argumentsIndex = varint();
-    varint(); // obfuscated name
-    long minStart = varint();
-    long minEnd = varint();
-    long origStart = varint();
-    long origEnd = varint();
-    varint(); // residual signature
-    varint(); // outline target
-    long positions = varint();
-    int positionsStart = pos;
-    for (long p = 1; p < positions && pos >= 0; p++) {
-      if (varint() > 0xFFFF_FFFFL) {
-        return false;
-      }
-    }
-    long rules = varint();
-    if (pos < 0 || (minStart | minEnd | origStart | origEnd) > 0xFFFF_FFFFL) {
-      return false;
-    }
     if ((flags & MEMBER_METHOD) == 0) {
       return true;
+    }
+    for (int i = 0; i < 5; i++) {
+      varint(); // type, original class, original name, arguments, obfuscated name
+    }
+    long minStart = varint();
+    long minEnd = varint();
+    if (pos < 0 || (minStart | minEnd) > 0xFFFF_FFFFL) {
+      return false;
     }
     if (lines == lineFlags.length) {
       // At most one line per member of the record: bounded by the record's bytes.
       int capacity = 2 * lines;
       lineFlags = Arrays.copyOf(lineFlags, capacity);
+      lineAt = Arrays.copyOf(lineAt, capacity);
+      decoded = Arrays.copyOf(decoded, capacity);
       originalClass = Arrays.copyOf(originalClass, capacity);
       originalName = Arrays.copyOf(originalName, capacity);
       minifiedStart = Arrays.copyOf(minifiedStart, capacity);
@@ -1118,18 +1157,66 @@ final class CacheFrames {
     int k = lines++;
     lineFlags[k] = flags;
     anyFlags |= flags;
-    originalClass[k] = ownerClass;
-    originalName[k] = name;
+    lineAt[k] = at;
+    decoded[k] = false;
     minifiedStart[k] = (int) minStart - 1;
     minifiedEnd[k] = (int) minEnd - 1;
+    return true;
+  }
+
+  /** Decodes lines {@code [from, to)} whole; false when one cannot be read here. */
+  private boolean decode(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!decoded[k] && !decodeLine(k)) {
+        if (readableEnd == recordLength) {
+          return false;
+        }
+        // A line longer than the window: read the rest of the record.
+        data.copyTo(recordStart + readableEnd, record, readableEnd, recordLength - readableEnd);
+        readableEnd = recordLength;
+        if (!decodeLine(k)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean decodeLine(int k) {
+    pos = lineAt[k] + 1;
+    long typeIndex = varint();
+    long ownerClass = varint();
+    long name = varint();
+    long argumentsIndex = varint();
+    for (int i = 0; i < 3; i++) {
+      varint(); // obfuscated name, minified start and end (read before)
+    }
+    long origStart = varint();
+    long origEnd = varint();
+    varint(); // residual signature
+    varint(); // outline target
+    long positions = varint();
+    int positionsStart = pos;
+    for (long p = 1; p < positions && pos >= 0; p++) {
+      if (varint() > 0xFFFF_FFFFL) {
+        return false;
+      }
+    }
+    long rules = varint();
+    if (pos < 0 || (origStart | origEnd) > 0xFFFF_FFFFL) {
+      return false;
+    }
+    type[k] = typeIndex;
+    originalClass[k] = ownerClass;
+    originalName[k] = name;
+    arguments[k] = argumentsIndex;
     originalStart[k] = (int) origStart - 1;
     originalEnd[k] = (int) origEnd - 1;
     ruleCount[k] = (int) Math.min(rules, Integer.MAX_VALUE);
     positionsAt[k] = positions == 0 ? -1 : positionsStart;
-    rulesAt[k] = pos;
     positionsCount[k] = (int) Math.max(positions - 1, 0);
-    type[k] = typeIndex;
-    arguments[k] = argumentsIndex;
+    rulesAt[k] = pos;
+    decoded[k] = true;
     return true;
   }
 
