@@ -1127,9 +1127,18 @@ final class CacheFrames {
     if ((flags & MEMBER_METHOD) == 0) {
       return true;
     }
-    for (int i = 0; i < 5; i++) {
-      varint(); // type, original class, original name, arguments, obfuscated name
+    // Skips the type, original class, original name, arguments and obfuscated name: five
+    // varints, each ending in a byte below 0x80.
+    int p = pos;
+    for (int skipped = 0; skipped < 5; p++) {
+      if (p >= readableEnd) {
+        return false;
+      }
+      if (record[p] >= 0) {
+        skipped++;
+      }
     }
+    pos = p;
     long minStart = varint();
     long minEnd = varint();
     if (pos < 0 || (minStart | minEnd) > 0xFFFF_FFFFL) {
