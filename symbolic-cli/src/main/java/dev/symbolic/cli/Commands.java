@@ -177,7 +177,7 @@ final class Commands {
           unusable = "older than the mapping";
         } else {
           try {
-            return ProguardCache.open(cache);
+            return IoSupport.loadCache(cache);
           } catch (IOException e) {
             unusable = IoSupport.describe(e);
           } catch (ParseException e) {

@@ -106,8 +106,10 @@ public final class ProguardCache implements Mapping {
   private final long recordsOffset;
   private final long recordsLength;
 
-  private final AtomicReferenceArray<String> strings;
-  private final AtomicReferenceArray<ClassMapping> classes;
+  // Decoded strings and classes, created on first use: the byte path of Retracer decodes none,
+  // and the first atomic array of a process costs it the set-up of VarHandles.
+  private volatile AtomicReferenceArray<String> strings;
+  private volatile AtomicReferenceArray<ClassMapping> classes;
 
   // What decoding has produced so far, against what a well-formed file can make it produce.
   // Strings and records of a well-formed file do not overlap, so decoding each once stays within
@@ -191,15 +193,17 @@ public final class ProguardCache implements Mapping {
     this.stringDataLength = lengths[SECTION_STRING_DATA];
     this.recordsOffset = offsets[SECTION_RECORDS];
     this.recordsLength = lengths[SECTION_RECORDS];
-    this.strings = new AtomicReferenceArray<>(this.stringCount);
-    this.classes = new AtomicReferenceArray<>(this.classCount);
     this.textLimit = ProguardCacheFormat.textLimit(length);
 
     String[] h = new String[HEADER_STRING_COUNT];
     for (int k = 0; k < HEADER_STRING_COUNT; k++) {
       long at = OFF_HEADER_STRINGS + 4L * k;
       long index = data.u32le(at);
-      h[k] = index == NO_STRING ? null : string(index, at);
+      if (index != NO_STRING) {
+        // Decoded once here, not kept with the other strings (see decodedStrings).
+        long start = stringStart(index, at);
+        h[k] = data.utf8(stringDataOffset + start, (int) (stringEnd(index) - start));
+      }
     }
     this.header = new MappingHeader(h[0], h[1], h[2], h[3], h[4], h[5]);
   }
@@ -433,6 +437,7 @@ public final class ProguardCache implements Mapping {
           "string index " + index + " out of range (" + stringCount + " strings)");
     }
     int i = (int) index;
+    AtomicReferenceArray<String> strings = decodedStrings();
     String s = strings.get(i);
     if (s != null) {
       return s;
@@ -450,10 +455,39 @@ public final class ProguardCache implements Mapping {
     return strings.get(i);
   }
 
+  private AtomicReferenceArray<String> decodedStrings() {
+    AtomicReferenceArray<String> a = strings;
+    if (a == null) {
+      synchronized (this) {
+        a = strings;
+        if (a == null) {
+          a = new AtomicReferenceArray<>(stringCount);
+          strings = a;
+        }
+      }
+    }
+    return a;
+  }
+
+  private AtomicReferenceArray<ClassMapping> decodedClasses() {
+    AtomicReferenceArray<ClassMapping> a = classes;
+    if (a == null) {
+      synchronized (this) {
+        a = classes;
+        if (a == null) {
+          a = new AtomicReferenceArray<>(classCount);
+          classes = a;
+        }
+      }
+    }
+    return a;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Class records
 
   private ClassMapping classAt(int index) {
+    AtomicReferenceArray<ClassMapping> classes = decodedClasses();
     ClassMapping cls = classes.get(index);
     if (cls != null) {
       return cls;
