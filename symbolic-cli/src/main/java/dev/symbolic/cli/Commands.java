@@ -177,7 +177,7 @@ final class Commands {
           unusable = "older than the mapping";
         } else {
           try {
-            return IoSupport.loadCache(cache);
+            return ProguardCache.open(cache);
           } catch (IOException e) {
             unusable = IoSupport.describe(e);
           } catch (ParseException e) {

@@ -1,6 +1,5 @@
 package dev.symbolic.cli;
 
-import dev.symbolic.common.ByteView;
 import dev.symbolic.common.ParseException;
 import dev.symbolic.proguard.ProguardCache;
 import dev.symbolic.proguard.ProguardMapping;
@@ -30,26 +29,10 @@ final class IoSupport {
   }
 
   /** Opens a cache file, or fails with {@code cannot read cache 'FILE': reason}. */
-  /** Caches up to this size are read into memory rather than mapped; see {@link #loadCache}. */
-  private static final long READ_CACHE_LIMIT = 64L << 20;
-
-  /**
-   * Opens a cache for one run of the tool: a cache of up to 64 MB is read into memory, which is
-   * faster than mapping it in a process this short (the JDK's first mapping costs several
-   * milliseconds of set-up), and a run reads most of it anyway; a larger one is mapped.
-   *
-   * @throws IOException if the file cannot be read
-   * @throws ParseException if it is not a valid cache
-   */
-  static ProguardCache loadCache(Path file) throws IOException {
-    return Files.size(file) <= READ_CACHE_LIMIT ? ProguardCache.of(ByteView.read(file))
-        : ProguardCache.open(file);
-  }
-
   static ProguardCache openCache(Path file) {
     checkReadableFile(file, "cache");
     try {
-      return loadCache(file);
+      return ProguardCache.open(file);
     } catch (IOException e) {
       throw cannotRead("cache", file, e);
     } catch (ParseException e) {

@@ -162,46 +162,6 @@ public final class ByteView {
   }
 
   /**
-   * Reads a whole file into memory. Unlike {@link #map} the bytes take heap memory, but no
-   * mapping is set up: for a short-lived process reading a file of some megabytes once, that is
-   * the faster way (the JDK's first mapping costs several milliseconds of method-handle set-up).
-   * Reads of the view never go through VarHandles either.
-   *
-   * @param file the file to read
-   * @return a view of the file's contents as they were when read
-   * @throws IOException if the file cannot be read, or is 2 GiB or more
-   */
-  public static ByteView read(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = channel.size();
-      if (size == 0) {
-        return EMPTY;
-      }
-      if (size > MAX_ARRAY_LENGTH) {
-        throw new IOException("file too large to read into memory: " + size + " bytes");
-      }
-      byte[] bytes = new byte[(int) size];
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.position() < bytes.length) {
-        // In pieces: the JDK reads into a heap buffer through a direct buffer of the same size.
-        buffer.limit(Math.min(bytes.length, buffer.position() + READ_PIECE));
-        if (channel.read(buffer) < 0) {
-          throw new IOException(file + " ended after " + buffer.position() + " of " + size
-              + " bytes while being read");
-        }
-      }
-      // One chunk over the array: reads go through the buffer, as for a mapped file.
-      ByteBuffer chunk = ByteBuffer.wrap(bytes).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-      return new ByteView(null, new ByteBuffer[] {chunk}, READ_CHUNK_SHIFT, 0, size);
-    }
-  }
-
-  private static final int READ_PIECE = 1 << 20;
-
-  /** A read file is one chunk of less than 2 GiB. */
-  private static final int READ_CHUNK_SHIFT = 31;
-
-  /**
    * Returns the empty view.
    *
    * @return a view of zero bytes

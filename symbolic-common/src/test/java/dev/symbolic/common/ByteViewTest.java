@@ -360,36 +360,6 @@ class ByteViewTest {
         });
   }
 
-  @Test
-  void readFileMatchesHeap() throws IOException {
-    // Longer than the pieces the file is read in.
-    byte[] bytes = new byte[(3 << 20) + 3000];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) (i * 31 + 7);
-    }
-    Path file = tmp.resolve("read.bin");
-    Files.write(file, bytes);
-    ByteView heap = ByteView.of(bytes);
-    ByteView read = ByteView.read(file);
-    assertThat(read.length()).isEqualTo(bytes.length);
-    assertThat(read.toByteArray()).isEqualTo(bytes);
-    for (long o = 0; o + 8 <= bytes.length; o += 1307) {
-      assertThat(read.u16le(o)).isEqualTo(heap.u16le(o));
-      assertThat(read.u32le(o)).isEqualTo(heap.u32le(o));
-      assertThat(read.u64be(o)).isEqualTo(heap.u64be(o));
-      assertThat(read.slice(o).get(0)).isEqualTo(bytes[(int) o]);
-    }
-    int[] ints = new int[10];
-    read.copyIntsLe(5, ints, 0, 10);
-    for (int i = 0; i < 10; i++) {
-      assertThat(ints[i]).isEqualTo(heap.i32le(5 + 4L * i));
-    }
-    assertParseError(() -> read.u32le(bytes.length - 2), bytes.length - 2);
-    Path empty = tmp.resolve("empty.bin");
-    Files.write(empty, new byte[0]);
-    assertThat(ByteView.read(empty).isEmpty()).isTrue();
-  }
-
   /** Applies a check to the pair and to a few slices of it. */
   private static void forEachView(ByteView h, ByteView m, Consumer<ByteView[]> check) {
     check.accept(new ByteView[] {h, m});
