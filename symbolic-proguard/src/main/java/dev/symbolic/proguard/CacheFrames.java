@@ -239,7 +239,10 @@ final class CacheFrames {
       thrownDescriptor = null;
     }
     if (!parse(b, start, end)) {
-      if (isPlainText(b, start, end)) {
+      if (end - start > StackTraceLine.MAX_LINE_LENGTH && isAscii(b, start, end)
+          || isPlainText(b, start, end)) {
+        // A long line that is no plain frame is copied, as the general path copies it (R8's
+        // expression would take time quadratic in its length).
         out.write(b, start, end);
         out.write('\n');
         return UNMAPPED;

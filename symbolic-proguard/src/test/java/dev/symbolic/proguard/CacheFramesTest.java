@@ -207,7 +207,7 @@ class CacheFramesTest {
         f -> ProguardCache.of(ByteView.of(cacheBytes(mapping(f)))));
   }
 
-  private static byte[] cacheBytes(ProguardMapping mapping) {
+  static byte[] cacheBytes(ProguardMapping mapping) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ProguardCache.write(mapping, out);

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,31 @@ class HostileInputTest {
     // Other long lines would need R8's expression, quadratic in the length: they are copied.
     assertThat(Retracer.of(mapping).retrace("Caused by: b: " + huge))
         .isEqualTo("Caused by: b: " + huge + "\n");
+  }
+
+  @Test
+  void theBytePathOverACacheAnswersHostileTracesLikeTheGeneralPath() {
+    ProguardMapping mapping = ProguardMapping.parse(
+        "com.example.Foo -> b:\n    1:1:void run():3:3 -> a\n    2:5:void run(int):7:10 -> a\n");
+    ProguardCache cache = ProguardCache.of(dev.symbolic.common.ByteView.of(
+        CacheFramesTest.cacheBytes(mapping)));
+    String huge = "x".repeat(10 << 20);
+    Random random = new Random(7);
+    byte[] junk = new byte[1 << 20];
+    random.nextBytes(junk);
+    StringBuilder deep = new StringBuilder("b: top\n");
+    for (int i = 0; i < 20_000; i++) {
+      deep.append("Caused by: b: level ").append(i).append("\n\tat b.a(SourceFile:1)\n");
+    }
+    for (String trace : List.of("\tat b.a(" + huge + ":1)", "Caused by: b: " + huge,
+        "Caused by: b: " + huge + " and more", "b: " + huge + " x", huge + "\n\tat b.a(x:3)",
+        new String(junk, java.nio.charset.StandardCharsets.ISO_8859_1), deep.toString())) {
+      String expected = Retracer.of(mapping).retrace(trace);
+      assertThat(CacheFramesTest.bytePath(cache, trace.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .isEqualTo(expected);
+    }
+    assertThat(CacheFramesTest.bytePath(cache, junk))
+        .isEqualTo(Retracer.of(mapping).retrace(new String(junk, java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test
