@@ -17,20 +17,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Retraces the frames that need no judgement straight from a cache's bytes, for
- * {@link Retracer}: a frame of a class the mapping lacks, of a method it lacks, or one whose line
- * falls in exactly one inline chain of non-synthesized, non-outline lines (or, without a line,
- * of a method with a single line). Such a frame is printed as R8 prints it without building a
- * string, class or member object.
+ * Retraces the lines of a trace straight from a cache's bytes, for {@link Retracer}'s byte path,
+ * printing what R8 prints without building a string, class or member object: plain frames (of
+ * classes and methods the mapping has or lacks; inline chains with R8's line arithmetic;
+ * synthesized, outline and outline call-site frames; {@code rewriteFrame} rules; frames without
+ * a line, every overload a sorted {@code <OR>} candidate), exception lines of the usual shapes,
+ * and lines R8's expression cannot match.
  *
- * <p>Every other line (exception lines, frames with several candidates, frames R8 drops, folds
- * or rewrites, lines with non-ASCII text, anything odd in the cache) is answered
- * {@link #FALLBACK}, with nothing written, and goes the general way, which answers the lines
- * handled here the same. The point is speed where code runs cold: in a short-lived process most
- * frames are retraced before the JIT has compiled anything, and this path runs a few thousand
- * bytecodes per frame instead of a few hundred thousand.
+ * <p>What it does not cover (exception lines of unusual shapes, ambiguous original ranges,
+ * several overloads holding a line, lines with non-ASCII text, anything odd in the cache) it
+ * answers {@link #FALLBACK}, with nothing written, and the line goes the general way, which
+ * answers the lines handled here the same (checked by CacheFramesTest and StackTraceFuzzTest).
+ * The point is speed where code runs cold: in a short-lived process most frames are retraced
+ * before the JIT has compiled much, and this path runs a few thousand bytecodes per frame
+ * instead of a few hundred thousand.
  *
- * <p>Not thread-safe: one instance per retrace call.
+ * <p>A method's lines are read in two steps: every line with the frame's method name up to its
+ * minified range, then the rest only for the lines printed or compared.
+ *
+ * <p>Not thread-safe: one instance per retrace call; the {@link Tables} it reads are shared.
  */
 final class CacheFrames {
   /** The line is not one this handles; nothing was written. */
