@@ -1516,19 +1516,18 @@ final class CacheFrames {
     return value > Integer.MAX_VALUE ? NONE : (int) value;
   }
 
+  // The character classes of StackTraceLine, for the bytes of an ASCII line.
+
   private static boolean isDigit(byte c) {
-    return c >= '0' && c <= '9';
+    return StackTraceLine.isAsciiDigit((char) c);
   }
 
-  /** White space as {@code \\s} defines it. */
   private static boolean isSpace(byte c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    return StackTraceLine.isSpace((char) c);
   }
 
-  /** A character R8 allows in identifiers: anything but white space and {@code []();:<>}. */
   private static boolean isIdentifierPart(byte c) {
-    return !isSpace(c) && c != '[' && c != ']' && c != ';' && c != ':' && c != '(' && c != ')'
-        && c != '<' && c != '>';
+    return StackTraceLine.isIdentifierPart((char) c);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -179,17 +179,17 @@ final class StackTraceLine {
   }
 
   /** {@code \\d}: only ASCII digits. */
-  private static boolean isAsciiDigit(char c) {
+  static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';
   }
 
   /** White space as {@code \\s} defines it. */
-  private static boolean isSpace(char c) {
+  static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /** A character R8 allows in identifiers: anything but white space and {@code []();:<>}. */
-  private static boolean isIdentifierPart(char c) {
+  static boolean isIdentifierPart(char c) {
     return !isSpace(c) && c != '[' && c != ']' && c != ';' && c != ':' && c != '(' && c != ')'
         && c != '<' && c != '>';
   }

@@ -97,7 +97,7 @@ class CacheFramesTest {
   void lineBreaksAreReadLikeReadLine() {
     ProguardMapping mapping = ProguardMapping.parse(
         "com.example.Foo -> a:\n    1:2:void bar():10:11 -> a\n");
-    ProguardCache cache = ProguardCache.of(ByteView.of(cacheBytes(mapping)));
+    ProguardCache cache = ProguardCache.of(ByteView.of(ProguardCacheTest.cacheBytes(mapping)));
     for (String trace : List.of("", "\n", "\r", "\r\n", "\n\n", "\r\r\n",
         "a: x\r\n\tat a.a(SourceFile:1)\r\tat a.a(SourceFile:2)",
         "\tat a.a(SourceFile:1)\n\n\tat a.a(SourceFile:2)\r\n\r\n",
@@ -110,7 +110,7 @@ class CacheFramesTest {
   void linesLongerThanTheBufferAreKeptWhole() {
     ProguardMapping mapping = ProguardMapping.parse(
         "com.example.Foo -> a:\n    1:2:void bar():10:11 -> a\n");
-    ProguardCache cache = ProguardCache.of(ByteView.of(cacheBytes(mapping)));
+    ProguardCache cache = ProguardCache.of(ByteView.of(ProguardCacheTest.cacheBytes(mapping)));
     String longLine = "x".repeat(200_000);
     assertSame(mapping, cache, longLine + "\n\tat a.a(SourceFile:1)\n" + longLine);
     assertSame(mapping, cache, "\tat a.a(" + longLine + ":2)\n");
@@ -204,16 +204,6 @@ class CacheFramesTest {
 
   private static ProguardCache cache(Path file) {
     return CACHES.computeIfAbsent(file,
-        f -> ProguardCache.of(ByteView.of(cacheBytes(mapping(f)))));
-  }
-
-  static byte[] cacheBytes(ProguardMapping mapping) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ProguardCache.write(mapping, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+        f -> ProguardCache.of(ByteView.of(ProguardCacheTest.cacheBytes(mapping(f)))));
   }
 }

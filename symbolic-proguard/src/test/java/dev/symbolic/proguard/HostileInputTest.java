@@ -65,7 +65,7 @@ class HostileInputTest {
     ProguardMapping mapping = ProguardMapping.parse(
         "com.example.Foo -> b:\n    1:1:void run():3:3 -> a\n    2:5:void run(int):7:10 -> a\n");
     ProguardCache cache = ProguardCache.of(dev.symbolic.common.ByteView.of(
-        CacheFramesTest.cacheBytes(mapping)));
+        ProguardCacheTest.cacheBytes(mapping)));
     String huge = "x".repeat(10 << 20);
     Random random = new Random(7);
     byte[] junk = new byte[1 << 20];

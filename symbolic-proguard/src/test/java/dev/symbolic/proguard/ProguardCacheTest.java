@@ -120,7 +120,7 @@ class ProguardCacheTest {
     return ProguardMapping.parse(MAPPING);
   }
 
-  private static byte[] cacheBytes(ProguardMapping mapping) {
+  static byte[] cacheBytes(ProguardMapping mapping) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ProguardCache.write(mapping, out);
