@@ -32,6 +32,11 @@ import java.util.Set;
  * <pre>{@code
  * Retracer retracer = Retracer.of(ProguardMapping.open(Path.of("mapping.txt")));
  * String original = retracer.retrace(obfuscated);
+ *
+ * // A whole file through a cache, as bytes: the fastest way for a short-lived process.
+ * try (InputStream in = Files.newInputStream(Path.of("trace.txt"))) {
+ *   Retracer.of(ProguardCache.open(Path.of("mapping.pgcache"))).retrace(in, System.out);
+ * }
  * }</pre>
  *
  * <p>Immutable and thread-safe; each call keeps its own state.
