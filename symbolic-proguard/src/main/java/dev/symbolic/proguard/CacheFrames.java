@@ -1001,8 +1001,7 @@ final class CacheFrames {
       record = new byte[Math.max(recordLength, 2 * record.length)];
     }
     // The name table first; then only the part of the members the lines with the name are in.
-    data.copyTo(recordStart, record, 0, 4);
-    long count = u32(0);
+    long count = data.u32le(recordStart);
     if (count > (length - 4) / (MEMBER_ENTRY_SIZE + MIN_MEMBER_SIZE)) {
       return false;
     }
