@@ -101,9 +101,10 @@ public final class Retracer {
    * {@link #retrace(Reader, Writer)} gives, each line ending in {@code \n}. Lines are answered as
    * they arrive; {@code out} is flushed at the end, and neither stream is closed.
    *
-   * <p>With a {@link ProguardCache}, the frames that need no judgement are retraced straight from
-   * the cache's bytes, which is several times faster while the code still runs cold (as it does
-   * for all of a short-lived process).
+   * <p>With a {@link ProguardCache}, nearly every line is retraced straight from the cache's
+   * bytes, which is several times faster while the code still runs cold (as it does for all of a
+   * short-lived process). The first such call copies the cache's strings and tables to the heap
+   * (about a third of the cache's size) and keeps them with the cache for later calls.
    */
   public void retrace(InputStream in, OutputStream out) throws IOException {
     CacheFrames frames = verbose || !(mapping instanceof ProguardCache) ? null
