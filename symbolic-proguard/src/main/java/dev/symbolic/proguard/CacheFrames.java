@@ -1,6 +1,8 @@
 package dev.symbolic.proguard;
 
+import static dev.symbolic.proguard.ProguardCacheFormat.CLASS_FIRST_ORIGINAL;
 import static dev.symbolic.proguard.ProguardCacheFormat.CLASS_FLAGS;
+import static dev.symbolic.proguard.ProguardCacheFormat.KEY_PREFIX_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_STRING_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_VARINT_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ENTRY_SIZE;
@@ -10,6 +12,8 @@ import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ORIGINAL_SINGLE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_OUTLINE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_SYNTHESIZED;
 import static dev.symbolic.proguard.ProguardCacheFormat.MIN_MEMBER_SIZE;
+import static dev.symbolic.proguard.ProguardCacheFormat.OFF_MEMBER_KEY;
+import static dev.symbolic.proguard.ProguardCacheFormat.OFF_MEMBER_OFFSET;
 
 import dev.symbolic.common.ByteView;
 import dev.symbolic.common.ParseException;
@@ -89,6 +93,8 @@ final class CacheFrames {
   private int readableEnd;
   /** Bytes copied after the last line of a name: more than nearly every line takes. */
   private static final int LINE_WINDOW = 256;
+  /** The class of the frame being retraced, or -1 when the cache has none of its name. */
+  private int frameClass;
   // The holder class of the frame being written: text in the strings or in the line.
   private byte[] holder;
   /** The string index of the holder, or -1 when it is text of the line. */
@@ -256,6 +262,7 @@ final class CacheFrames {
     }
     int position = lineNumber(b);
     int cls = findClass(b, classStart, classEnd, false);
+    frameClass = cls;
     if (cls < 0) {
       // R8 keeps the frame, and looks the name up as an original class for its file.
       holder = b;
@@ -1007,11 +1014,12 @@ final class CacheFrames {
     }
     int n = (int) count;
     data.copyTo(recordStart + 4, record, 4, MEMBER_ENTRY_SIZE * n);
+    int methodKey = ProguardCacheFormat.nameKey(b, methodStart, methodEnd);
     int lo = 0;
     int hi = n;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (compare(u32(4 + MEMBER_ENTRY_SIZE * mid), b, methodStart, methodEnd) < 0) {
+      if (compareMember(4 + MEMBER_ENTRY_SIZE * mid, methodKey, b) < 0) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -1019,7 +1027,7 @@ final class CacheFrames {
     }
     lines = 0;
     anyFlags = 0;
-    if (lo == n || compare(u32(4 + MEMBER_ENTRY_SIZE * lo), b, methodStart, methodEnd) != 0) {
+    if (lo == n || compareMember(4 + MEMBER_ENTRY_SIZE * lo, methodKey, b) != 0) {
       return true;
     }
     // Each string is stored once: the lines named alike share the index.
@@ -1029,7 +1037,7 @@ final class CacheFrames {
     long first = Long.MAX_VALUE;
     long last = -1;
     while (hiName < n && u32(4 + MEMBER_ENTRY_SIZE * hiName) == name) {
-      long offset = u32(4 + MEMBER_ENTRY_SIZE * hiName + 4);
+      long offset = u32(4 + MEMBER_ENTRY_SIZE * hiName + OFF_MEMBER_OFFSET);
       if (offset < membersStart || offset >= recordLength) {
         return false;
       }
@@ -1041,7 +1049,7 @@ final class CacheFrames {
     readableEnd = (int) Math.min(recordLength, last + LINE_WINDOW);
     data.copyTo(recordStart + readableStart, record, readableStart, readableEnd - readableStart);
     for (int k = lo; k < hiName; k++) {
-      int offset = (int) u32(4 + MEMBER_ENTRY_SIZE * k + 4);
+      int offset = (int) u32(4 + MEMBER_ENTRY_SIZE * k + OFF_MEMBER_OFFSET);
       if (!readLine(offset)) {
         if (readableEnd == recordLength) {
           return false;
@@ -1055,6 +1063,25 @@ final class CacheFrames {
       }
     }
     return true;
+  }
+
+  /**
+   * Compares the name of the member-name table entry at {@code at} in the record with the
+   * frame's method, whose {@link ProguardCacheFormat#nameKey} is {@code methodKey}: by the keys
+   * where they decide, else by the strings.
+   */
+  private int compareMember(int at, int methodKey, byte[] b) {
+    int key = (int) u32(at + OFF_MEMBER_KEY);
+    int c = Integer.compare(key >>> 8, methodKey >>> 8);
+    if (c != 0) {
+      return c;
+    }
+    int length = key & 0xFF;
+    int methodLength = methodKey & 0xFF;
+    if (Math.min(length, methodLength) <= KEY_PREFIX_BYTES) {
+      return Integer.compare(length, methodLength);
+    }
+    return compare(u32(at), b, methodStart, methodEnd);
   }
 
   /** u32 per class-table entry. */
@@ -1620,7 +1647,10 @@ final class CacheFrames {
 
   /** The file R8 prints for a frame of the holder class; see SourceFiles. */
   private void writeFile(byte[] b, boolean mapped, ByteSink out) {
-    int known = findClass(holder, holderStart, holderEnd, true, holderIndex);
+    // Most frames keep their class: the writer has marked whether it is the class to look up.
+    int known = frameClass >= 0 && holderIndex == originalName(frameClass)
+        && (classes[ENTRY_INTS * frameClass + 3] & CLASS_FIRST_ORIGINAL) != 0 ? frameClass
+        : findClass(holder, holderStart, holderEnd, true, holderIndex);
     if (known >= 0) {
       long field = classes[ENTRY_INTS * known + 2] & 0xFFFF_FFFFL;
       if (field != 0) {

@@ -9,6 +9,7 @@ import static dev.symbolic.proguard.ProguardCacheFormat.MAGIC;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_STRING_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_VARINT_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ENTRY_SIZE;
+import static dev.symbolic.proguard.ProguardCacheFormat.OFF_MEMBER_OFFSET;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_FLAGS;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_METHOD;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ORIGINAL_SINGLE;
@@ -86,7 +87,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class ProguardCache implements Mapping {
   /** The version of the layout this class reads and writes. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** Largest class or string count: the length of the largest array the JVM allocates. */
   private static final long MAX_COUNT = Integer.MAX_VALUE - 8;
@@ -714,7 +715,7 @@ public final class ProguardCache implements Mapping {
       if (m != null) {
         return m;
       }
-      long at = tableEntry(k) + 4;
+      long at = tableEntry(k) + OFF_MEMBER_OFFSET;
       long offset = data.u32le(at);
       long membersStart = tableEntry(count) - recordStart;
       if (offset < membersStart || offset >= recordEnd - recordStart) {

@@ -21,7 +21,8 @@ package dev.symbolic.proguard;
  * CLASSES      class count x 24 bytes, sorted by the unsigned UTF-8 bytes of the obfuscated name,
  *              classes with equal names in mapping order:
  *                u32 obfuscated name (string index), u32 original name (string index),
- *                u32 source file (0 = none, else string index + 1), u32 flags (CLASS_*),
+ *                u32 source file (0 = none, else string index + 1), u32 flags (CLASS_*:
+ *                CLASS_FIRST_ORIGINAL marks the class BY_ORIGINAL finds for its original name),
  *                u64 record offset within RECORDS; the record ends where the next one starts
  * BY_OBFUSCATED  hash index of the obfuscated names (below)
  * BY_ORIGINAL    hash index of the original names
@@ -44,8 +45,9 @@ package dev.symbolic.proguard;
  *
  * <pre>
  *   u32 member count n
- *   n x (u32 obfuscated name (string index), u32 offset of the member from the record start),
- *     sorted by the unsigned UTF-8 bytes of the name, then mapping order
+ *   n x (u32 obfuscated name (string index), u32 offset of the member from the record start,
+ *     u32 the name's {@link #nameKey}), sorted by the unsigned UTF-8 bytes of the name, then
+ *     mapping order
  *   n members in mapping order
  * member:
  *   u8 flags (MEMBER_*), v type, v original class ("" if unqualified), v original name,
@@ -62,7 +64,9 @@ package dev.symbolic.proguard;
  * 15 bytes instead of about 50 with fixed-width fields), while every table that is searched or
  * indexed stays fixed-width. A lookup reads only the class table entry, binary-searches the
  * class's member names, and decodes just the members it finds: most classes of a trace are seen
- * once, so nothing per class may cost in proportion to its member count.
+ * once, so nothing per class may cost in proportion to its member count. The name keys let that
+ * search order most names (obfuscated names are a few bytes long) without reading their strings,
+ * each of which is a cache miss somewhere else in the file.
  */
 final class ProguardCacheFormat {
   private ProguardCacheFormat() {}
@@ -116,14 +120,42 @@ final class ProguardCacheFormat {
     return h;
   }
 
-  /** A member-name table entry: name string index and member offset. */
-  static final int MEMBER_ENTRY_SIZE = 8;
+  /** A member-name table entry: name string index, member offset and name key. */
+  static final int MEMBER_ENTRY_SIZE = 12;
+
+  static final int OFF_MEMBER_OFFSET = 4;
+  static final int OFF_MEMBER_KEY = 8;
+
+  /**
+   * The key of a name's UTF-8 bytes {@code bytes[from, to)}: its first three bytes (zero-padded)
+   * in the high 24 bits, its length (at most 255) in the low 8. Two names whose keys differ in
+   * the high 24 bits are ordered by them; with equal high bits, a name of at most three bytes is
+   * a prefix of the other name, so their lengths order them. Only two longer names with the same
+   * first three bytes need their strings compared.
+   */
+  static int nameKey(byte[] bytes, int from, int to) {
+    int length = to - from;
+    int key = 0;
+    for (int i = 0; i < 3; i++) {
+      key = key << 8 | (i < length ? bytes[from + i] & 0xFF : 0);
+    }
+    return key << 8 | Math.min(length, 255);
+  }
+
+  /** The longest name whose key alone says whether another name equals it. */
+  static final int KEY_PREFIX_BYTES = 3;
 
   /** A header string that is absent. */
   static final long NO_STRING = 0xFFFF_FFFFL;
 
   static final int CLASS_SYNTHESIZED = 1;
-  static final int CLASS_FLAGS = CLASS_SYNTHESIZED;
+  /**
+   * The class is the one BY_ORIGINAL finds for its original name (the first of several classes
+   * with that original name, or the only one): a frame of the class that keeps its name needs
+   * no look-up for its source file.
+   */
+  static final int CLASS_FIRST_ORIGINAL = 2;
+  static final int CLASS_FLAGS = CLASS_SYNTHESIZED | CLASS_FIRST_ORIGINAL;
 
   static final int MEMBER_METHOD = 1;
   static final int MEMBER_SYNTHESIZED = 2;

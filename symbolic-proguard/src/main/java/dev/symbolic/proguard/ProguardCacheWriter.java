@@ -1,6 +1,7 @@
 package dev.symbolic.proguard;
 
 import static dev.symbolic.proguard.ProguardCacheFormat.CLASS_ENTRY_SIZE;
+import static dev.symbolic.proguard.ProguardCacheFormat.CLASS_FIRST_ORIGINAL;
 import static dev.symbolic.proguard.ProguardCacheFormat.CLASS_SYNTHESIZED;
 import static dev.symbolic.proguard.ProguardCacheFormat.HEADER_SIZE;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAGIC;
@@ -107,6 +108,10 @@ final class ProguardCacheWriter {
     int[] originalOrder = new int[n];
     for (int p = 0; p < n; p++) {
       originalOrder[p] = position[byOriginal[p]];
+      // Equal strings are one interned string.
+      if (p == 0 || original[byOriginal[p]] != original[byOriginal[p - 1]]) {
+        flags[byOriginal[p]] |= CLASS_FIRST_ORIGINAL;
+      }
     }
     Sink obfuscatedIndex = hashIndex(tablePositions, obfuscatedAt);
     Sink originalIndex = hashIndex(originalOrder, originalAt);
@@ -255,6 +260,8 @@ final class ProguardCacheWriter {
     for (int k : sortedBy(names)) {
       records.u32(names[k]);
       records.u32(offsets[k]);
+      records.u32(Integer.toUnsignedLong(
+          ProguardCacheFormat.nameKey(stringData.buf, start(names[k]), stringEnds[names[k]])));
     }
     records.bytes(memberData.buf, 0, memberData.size());
   }

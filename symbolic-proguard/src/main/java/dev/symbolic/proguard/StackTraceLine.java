@@ -21,11 +21,18 @@ final class StackTraceLine {
    */
   private static final String IDENTIFIER = "[^\\d\\s\\[\\];:()<>][^\\s\\[\\];:()<>]*";
   private static final String METHOD = "(?:" + IDENTIFIER + "|\\<init\\>|\\<clinit\\>)";
-  private static final Pattern PATTERN = Pattern.compile(
-      "(?:.*?\\bat\\s+(?<frameClass>" + IDENTIFIER + ")\\.(?<method>" + METHOD + ")\\s*\\("
-          + "(?<fileLine>.*)\\)\\p{Z}*(?:~\\[.*\\])?)"
-          + "|(?:(?:(?:(?<prefixClass>" + IDENTIFIER + ")|.*)?[:\"]\\s+)?(?<exceptionClass>"
-          + IDENTIFIER + ")(?:[:\\]].*)?)");
+
+  /**
+   * The compiled expression, in a holder of its own: compiling it takes milliseconds, which the
+   * byte path (using only this class's character classes) never needs to spend.
+   */
+  private static final class Expression {
+    static final Pattern PATTERN = Pattern.compile(
+        "(?:.*?\\bat\\s+(?<frameClass>" + IDENTIFIER + ")\\.(?<method>" + METHOD + ")\\s*\\("
+            + "(?<fileLine>.*)\\)\\p{Z}*(?:~\\[.*\\])?)"
+            + "|(?:(?:(?:(?<prefixClass>" + IDENTIFIER + ")|.*)?[:\"]\\s+)?(?<exceptionClass>"
+            + IDENTIFIER + ")(?:[:\\]].*)?)");
+  }
 
   /**
    * Lines longer than this are copied unchanged: no real frame is that long, and matching the
@@ -71,7 +78,7 @@ final class StackTraceLine {
   /** Parses with R8's expression alone; {@link #parse} gives the same answer, faster. */
   static StackTraceLine parseWithExpression(String text) {
     int[] spans = {NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE};
-    Matcher m = PATTERN.matcher(text);
+    Matcher m = Expression.PATTERN.matcher(text);
     if (text.length() <= MAX_LINE_LENGTH && m.matches()) {
       if (m.start("frameClass") >= 0) {
         setClass(spans, m, "frameClass");
