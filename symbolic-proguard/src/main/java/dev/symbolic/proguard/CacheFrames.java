@@ -2,7 +2,7 @@ package dev.symbolic.proguard;
 
 import static dev.symbolic.proguard.ProguardCacheFormat.CLASS_FIRST_ORIGINAL;
 import static dev.symbolic.proguard.ProguardCacheFormat.CLASS_FLAGS;
-import static dev.symbolic.proguard.ProguardCacheFormat.KEY_PREFIX_BYTES;
+import static dev.symbolic.proguard.ProguardCacheFormat.KEYS_UNDECIDED;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_STRING_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MAX_VARINT_BYTES;
 import static dev.symbolic.proguard.ProguardCacheFormat.MEMBER_ENTRY_SIZE;
@@ -1071,17 +1071,8 @@ final class CacheFrames {
    * where they decide, else by the strings.
    */
   private int compareMember(int at, int methodKey, byte[] b) {
-    int key = (int) u32(at + OFF_MEMBER_KEY);
-    int c = Integer.compare(key >>> 8, methodKey >>> 8);
-    if (c != 0) {
-      return c;
-    }
-    int length = key & 0xFF;
-    int methodLength = methodKey & 0xFF;
-    if (Math.min(length, methodLength) <= KEY_PREFIX_BYTES) {
-      return Integer.compare(length, methodLength);
-    }
-    return compare(u32(at), b, methodStart, methodEnd);
+    int c = ProguardCacheFormat.compareNameKeys((int) u32(at + OFF_MEMBER_KEY), methodKey);
+    return c != KEYS_UNDECIDED ? c : compare(u32(at), b, methodStart, methodEnd);
   }
 
   /** u32 per class-table entry. */

@@ -142,8 +142,22 @@ final class ProguardCacheFormat {
     return key << 8 | Math.min(length, 255);
   }
 
-  /** The longest name whose key alone says whether another name equals it. */
-  static final int KEY_PREFIX_BYTES = 3;
+  /** What {@link #compareNameKeys} answers when only the names' strings can tell. */
+  static final int KEYS_UNDECIDED = Integer.MIN_VALUE;
+
+  /**
+   * Compares two names by their {@link #nameKey}s: negative, zero or positive as the unsigned
+   * bytes of the names compare, or {@link #KEYS_UNDECIDED}.
+   */
+  static int compareNameKeys(int x, int y) {
+    int c = Integer.compare(x >>> 8, y >>> 8);
+    if (c != 0) {
+      return c;
+    }
+    int xLength = x & 0xFF;
+    int yLength = y & 0xFF;
+    return Math.min(xLength, yLength) <= 3 ? Integer.compare(xLength, yLength) : KEYS_UNDECIDED;
+  }
 
   /** A header string that is absent. */
   static final long NO_STRING = 0xFFFF_FFFFL;

@@ -116,6 +116,26 @@ class CacheFramesTest {
     assertSame(mapping, cache, "\tat a.a(" + longLine + ":2)\n");
   }
 
+  @Test
+  void classesSharingAnOriginalNameTakeTheFirstOnesSourceFile() {
+    // The writer marks the first class of an original name; frames of the others must still
+    // print that class's file, as the general path looks it up.
+    ProguardMapping mapping = ProguardMapping.parse(
+        "com.example.Foo -> b:\n# {\"id\":\"sourceFile\",\"fileName\":\"Foo.kt\"}\n"
+            + "    1:2:void bar():10:11 -> a\n"
+            + "com.example.Foo -> a:\n# {\"id\":\"sourceFile\",\"fileName\":\"Other.kt\"}\n"
+            + "    1:2:void baz():20:21 -> a\n"
+            + "com.example.Bar -> c:\n    1:2:void qux():30:31 -> a\n"
+            + "    3:3:void com.example.Foo.inlined():40:40 -> a\n"
+            + "    3:3:void qux():32:32 -> a\n");
+    ProguardCache cache = ProguardCache.of(ByteView.of(ProguardCacheTest.cacheBytes(mapping)));
+    String trace = "x: y\n\tat a.a(SourceFile:1)\n\tat b.a(SourceFile:2)\n\tat c.a(SourceFile:3)\n"
+        + "\tat c.a(SourceFile:1)\n\tat a.b(SourceFile:1)\n";
+    assertSame(mapping, cache, trace);
+    assertThat(bytePath(cache, trace.getBytes(StandardCharsets.UTF_8)))
+        .contains("com.example.Foo.baz(Foo.kt:20)");
+  }
+
   private static void assertSame(ProguardMapping mapping, ProguardCache cache, String trace) {
     String expected = Retracer.of(mapping).retrace(trace);
     String actual = bytePath(cache, trace.getBytes(StandardCharsets.UTF_8));

@@ -496,6 +496,30 @@ class ProguardCacheTest {
     return Arbitraries.bytes().array(byte[].class).ofMaxSize(600);
   }
 
+  @Property(tries = 2000)
+  void nameKeysOrderNamesAsTheirBytes(@ForAll("names") byte[] x, @ForAll("names") byte[] y) {
+    int byKeys = ProguardCacheFormat.compareNameKeys(
+        ProguardCacheFormat.nameKey(x, 0, x.length), ProguardCacheFormat.nameKey(y, 0, y.length));
+    int byBytes = Integer.signum(Arrays.compareUnsigned(x, y));
+    if (byKeys == ProguardCacheFormat.KEYS_UNDECIDED) {
+      // Only two names longer than three bytes, alike in their first three, are left undecided.
+      assertThat(Math.min(x.length, y.length)).isGreaterThan(3);
+      assertThat(Arrays.equals(x, 0, 3, y, 0, 3)).isTrue();
+    } else {
+      assertThat(byKeys).isEqualTo(byBytes);
+    }
+  }
+
+  /** Names over a few byte values (NUL and 0xFF included), so that many share a prefix. */
+  @Provide
+  Arbitrary<byte[]> names() {
+    Arbitrary<byte[]> shortNames = Arbitraries.of((byte) 0, (byte) 'a', (byte) 'b', (byte) 0xFF)
+        .array(byte[].class).ofMaxSize(6);
+    Arbitrary<byte[]> longNames = Arbitraries.of((byte) 'a', (byte) 'b').array(byte[].class)
+        .ofMinSize(250).ofMaxSize(300);
+    return Arbitraries.frequencyOf(Tuple.of(9, shortNames), Tuple.of(1, longNames));
+  }
+
   @Property(tries = 500)
   void randomBytesOnlyThrowParseException(@ForAll("anyBytes") byte[] bytes) {
     assertOnlyParseExceptions(bytes, "random");
