@@ -297,6 +297,17 @@ final class CacheFrames {
         out);
   }
 
+  /**
+   * Whether {@code b[start, end)} is an exception line that {@link #retrace} answers: its output,
+   * and the context it hands to the next line, do not depend on the lines above it, so a trace
+   * can be cut into parts before it.
+   */
+  boolean startsAnew(byte[] b, int start, int end) {
+    return !parse(b, start, end)
+        && !(end - start > StackTraceLine.MAX_LINE_LENGTH && isAscii(b, start, end))
+        && !isPlainText(b, start, end) && parseException(b, start, end);
+  }
+
   private static final int NOT_ONE_CHAIN = -1;
 
   /**

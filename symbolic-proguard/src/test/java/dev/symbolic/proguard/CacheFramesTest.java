@@ -82,8 +82,9 @@ class CacheFramesTest {
     Path mapping = RetraceConformanceTest.LargeMapping.path(root);
     ProguardCache cache = cache(mapping);
     byte[] frames = Files.readAllBytes(root.resolve("large/frames-10000.txt"));
-    assertThat(bytePath(cache, frames))
-        .isEqualTo(Files.readString(root.resolve("large/frames-10000.expected.txt")));
+    String expected = Files.readString(root.resolve("large/frames-10000.expected.txt"));
+    assertThat(bytePath(cache, frames)).isEqualTo(expected);
+    assertThat(bytePath(cache, frames, true)).isEqualTo(expected);
     for (String extra : List.of("outlines.txt", "rewrite-frames.txt")) {
       Path trace = root.resolve("fixture-traces/traces/large/" + extra);
       if (Files.exists(trace)) {
@@ -91,6 +92,29 @@ class CacheFramesTest {
             .isEqualTo(Files.readString(root.resolve("fixture-traces/expected/large/" + extra)));
       }
     }
+  }
+
+  @Test
+  void partsOnSeveralCoresGiveTheOutputOfOne() {
+    // Several buffers' worth of traces, line breaks of every kind, so that parts are cut in the
+    // first (cold) buffer and in later ones, and lines straddle the buffers.
+    Path file = Corpus.proguard().resolve("mappings/r8/mapping.txt");
+    ProguardMapping mapping = mapping(file);
+    ProguardCache cache = cache(file);
+    Random random = new Random(7);
+    StringBuilder trace = new StringBuilder();
+    String[] breaks = {"\n", "\r\n", "\r", "\n\n"};
+    while (trace.length() < 3_500_000) {
+      String t = R8DifferentialTest.randomTrace(mapping, random);
+      t = random.nextBoolean() ? t : mutate(t, random);
+      for (String line : t.split("\n")) {
+        trace.append(line).append(breaks[random.nextInt(16) == 0 ? random.nextInt(4) : 0]);
+      }
+    }
+    byte[] input = trace.toString().getBytes(StandardCharsets.UTF_8);
+    String serial = bytePath(cache, input);
+    assertThat(bytePath(cache, input, true)).isEqualTo(serial);
+    assertThat(serial).isEqualTo(Retracer.of(mapping).retrace(trace.toString()));
   }
 
   @Test
@@ -203,9 +227,13 @@ class CacheFramesTest {
   }
 
   static String bytePath(ProguardCache cache, byte[] input) {
+    return bytePath(cache, input, false);
+  }
+
+  static String bytePath(ProguardCache cache, byte[] input, boolean parallel) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      Retracer.of(cache).retrace(new ByteArrayInputStream(input), out);
+      Retracer.of(cache).parallel(parallel).retrace(new ByteArrayInputStream(input), out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

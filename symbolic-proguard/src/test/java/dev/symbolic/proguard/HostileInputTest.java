@@ -78,11 +78,14 @@ class HostileInputTest {
         "Caused by: b: " + huge + " and more", "b: " + huge + " x", huge + "\n\tat b.a(x:3)",
         new String(junk, java.nio.charset.StandardCharsets.ISO_8859_1), deep.toString())) {
       String expected = Retracer.of(mapping).retrace(trace);
-      assertThat(CacheFramesTest.bytePath(cache, trace.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-          .isEqualTo(expected);
+      byte[] bytes = trace.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(CacheFramesTest.bytePath(cache, bytes)).isEqualTo(expected);
+      assertThat(CacheFramesTest.bytePath(cache, bytes, true)).isEqualTo(expected);
     }
-    assertThat(CacheFramesTest.bytePath(cache, junk))
-        .isEqualTo(Retracer.of(mapping).retrace(new String(junk, java.nio.charset.StandardCharsets.UTF_8)));
+    String junkExpected =
+        Retracer.of(mapping).retrace(new String(junk, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(CacheFramesTest.bytePath(cache, junk)).isEqualTo(junkExpected);
+    assertThat(CacheFramesTest.bytePath(cache, junk, true)).isEqualTo(junkExpected);
   }
 
   @Test
