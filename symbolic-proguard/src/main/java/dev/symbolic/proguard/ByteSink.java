@@ -35,13 +35,18 @@ final class ByteSink {
 
   void write(byte[] b, int from, int to) {
     int n = to - from;
-    ensure(n);
+    // The check inline, not a call: the first lines are written by interpreted code.
+    if (bytes.length - size < n) {
+      ensure(n);
+    }
     System.arraycopy(b, from, bytes, size, n);
     size += n;
   }
 
   void write(int b) {
-    ensure(1);
+    if (size == bytes.length) {
+      ensure(1);
+    }
     bytes[size++] = (byte) b;
   }
 

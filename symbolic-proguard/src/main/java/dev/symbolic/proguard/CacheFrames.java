@@ -93,6 +93,8 @@ final class CacheFrames {
   private int readableEnd;
   /** Bytes copied after the last line of a name: more than nearly every line takes. */
   private static final int LINE_WINDOW = 256;
+  /** Records up to this long are copied whole. */
+  private static final int WHOLE_RECORD = 4096;
   /** The class of the frame being retraced, or -1 when the cache has none of its name. */
   private int frameClass;
   // The holder class of the frame being written: text in the strings or in the line.
@@ -1018,13 +1020,21 @@ final class CacheFrames {
     if (record.length < recordLength) {
       record = new byte[Math.max(recordLength, 2 * record.length)];
     }
-    // The name table first; then only the part of the members the lines with the name are in.
-    long count = data.u32le(recordStart);
+    // A small record in one copy (each copy out of the mapping costs a call into the JDK); of a
+    // larger one, the name table first, then only the part of the members the lines with the
+    // name are in.
+    boolean whole = recordLength <= WHOLE_RECORD;
+    if (whole) {
+      data.copyTo(recordStart, record, 0, recordLength);
+    }
+    long count = whole ? u32(0) : data.u32le(recordStart);
     if (count > (length - 4) / (MEMBER_ENTRY_SIZE + MIN_MEMBER_SIZE)) {
       return false;
     }
     int n = (int) count;
-    data.copyTo(recordStart + 4, record, 4, MEMBER_ENTRY_SIZE * n);
+    if (!whole) {
+      data.copyTo(recordStart + 4, record, 4, MEMBER_ENTRY_SIZE * n);
+    }
     int methodKey = ProguardCacheFormat.nameKey(b, methodStart, methodEnd);
     int lo = 0;
     int hi = n;
@@ -1057,8 +1067,12 @@ final class CacheFrames {
       hiName++;
     }
     readableStart = (int) first;
-    readableEnd = (int) Math.min(recordLength, last + LINE_WINDOW);
-    data.copyTo(recordStart + readableStart, record, readableStart, readableEnd - readableStart);
+    if (whole) {
+      readableEnd = recordLength;
+    } else {
+      readableEnd = (int) Math.min(recordLength, last + LINE_WINDOW);
+      data.copyTo(recordStart + readableStart, record, readableStart, readableEnd - readableStart);
+    }
     for (int k = lo; k < hiName; k++) {
       int offset = (int) u32(4 + MEMBER_ENTRY_SIZE * k + OFF_MEMBER_OFFSET);
       if (!readLine(offset)) {
@@ -1267,6 +1281,28 @@ final class CacheFrames {
 
   /** A ULEB128 value from the record; past its end (or too long) it sets pos to -1. */
   private long varint() {
+    // Most values (string indices, line numbers) take one to three bytes: few bytecodes for
+    // them, as the first frames run interpreted.
+    int p = pos;
+    if (p >= readableStart && p <= readableEnd - MAX_VARINT_BYTES) {
+      int b = record[p];
+      if (b >= 0) {
+        pos = p + 1;
+        return b;
+      }
+      int value = b & 0x7F;
+      b = record[p + 1];
+      if (b >= 0) {
+        pos = p + 2;
+        return value | b << 7;
+      }
+      value |= (b & 0x7F) << 7;
+      b = record[p + 2];
+      if (b >= 0) {
+        pos = p + 3;
+        return value | b << 14;
+      }
+    }
     long value = 0;
     for (int k = 0; k < MAX_VARINT_BYTES; k++) {
       if (pos < readableStart || pos >= readableEnd) {
@@ -1309,7 +1345,8 @@ final class CacheFrames {
       i++;
     }
     int runStart = i;
-    while (i < n && isIdentifierPart(b[i])) {
+    // ASCII (checked above): the character class straight from the table.
+    while (i < n && (CHARS[b[i]] & IDENTIFIER) != 0) {
       i++;
     }
     int runEnd = i;
@@ -1551,11 +1588,26 @@ final class CacheFrames {
   }
 
   private static boolean isSpace(byte c) {
-    return StackTraceLine.isSpace((char) c);
+    return c >= 0 && (CHARS[c] & SPACE) != 0;
   }
 
   private static boolean isIdentifierPart(byte c) {
-    return StackTraceLine.isIdentifierPart((char) c);
+    return c < 0 || (CHARS[c] & IDENTIFIER) != 0;
+  }
+
+  private static final byte SPACE = 1;
+  private static final byte IDENTIFIER = 2;
+  /**
+   * StackTraceLine's classes of the ASCII characters, looked up rather than computed: the code
+   * of the first frames runs interpreted, where each call costs.
+   */
+  private static final byte[] CHARS = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      CHARS[c] = (byte) ((StackTraceLine.isSpace(c) ? SPACE : 0)
+          | (StackTraceLine.isIdentifierPart(c) ? IDENTIFIER : 0));
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
