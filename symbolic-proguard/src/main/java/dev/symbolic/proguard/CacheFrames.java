@@ -168,14 +168,12 @@ final class CacheFrames {
     private Tables(ProguardCache cache) {
       // The string data, the largest part, is copied on another core meanwhile.
       StringCopy copy = new StringCopy(cache);
-      Thread helper = new Thread(copy, "symbolic-cache-strings");
-      helper.setDaemon(true);
-      helper.start();
+      copy.start();
       this.ends = cache.copyStringEnds();
       this.classes = cache.copyClassTable();
       this.byObfuscated = cache.copyIndex(false);
       this.byOriginal = cache.copyIndex(true);
-      this.strings = copy.join(helper);
+      this.strings = copy.await();
     }
 
     /** Copies the tables of {@code cache}. */
@@ -185,45 +183,17 @@ final class CacheFrames {
   }
 
   /** Copies a cache's string data on a thread of its own. */
-  private static final class StringCopy implements Runnable {
+  private static final class StringCopy extends Background<byte[]> {
     private final ProguardCache cache;
-    private byte[] strings;
-    private Throwable failure;
 
     StringCopy(ProguardCache cache) {
+      super("symbolic-cache-strings");
       this.cache = cache;
     }
 
     @Override
-    public void run() {
-      try {
-        strings = cache.copyStringData();
-      } catch (RuntimeException | Error e) {
-        failure = e;
-      }
-    }
-
-    /** Waits for the copy; rethrows what it threw. */
-    byte[] join(Thread thread) {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          thread.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      if (failure instanceof RuntimeException) {
-        throw (RuntimeException) failure;
-      }
-      if (failure != null) {
-        throw (Error) failure;
-      }
-      return strings;
+    byte[] compute() {
+      return cache.copyStringData();
     }
   }
 

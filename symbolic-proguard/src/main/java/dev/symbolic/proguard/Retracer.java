@@ -262,19 +262,16 @@ public final class Retracer {
   }
 
   /** A part of the lines, retraced on a thread of its own. */
-  private static final class Part extends Thread {
+  private static final class Part extends Background<Context> {
     private final Retracer retracer;
     private final byte[] buf;
     private final int from;
     int to;
     private final CacheFrames frames;
     final ByteSink sink = new ByteSink(1 << 16);
-    private Context end;
-    private Throwable failure;
 
     Part(Retracer retracer, byte[] buf, int from, int to, CacheFrames frames) {
       super("symbolic-retrace");
-      setDaemon(true);
       this.retracer = retracer;
       this.buf = buf;
       this.from = from;
@@ -283,35 +280,8 @@ public final class Retracer {
     }
 
     @Override
-    public void run() {
-      try {
-        end = retracer.retraceLines(buf, from, to, Context.EMPTY, frames, new ArrayList<>(), sink);
-      } catch (RuntimeException | Error e) {
-        failure = e;
-      }
-    }
-
-    /** Waits for the part; rethrows what it threw. */
-    Context await() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          super.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      if (failure instanceof RuntimeException) {
-        throw (RuntimeException) failure;
-      }
-      if (failure != null) {
-        throw (Error) failure;
-      }
-      return end;
+    Context compute() {
+      return retracer.retraceLines(buf, from, to, Context.EMPTY, frames, new ArrayList<>(), sink);
     }
   }
 
