@@ -1,6 +1,7 @@
 package dev.symbolic.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -45,7 +46,10 @@ public final class Training {
     System.exit(code);
   }
 
-  /** A retrace through a binary cache, built into a temporary folder and then used. */
+  /**
+   * A retrace through a binary cache, built into a temporary folder and then used, on the sample
+   * and on a long trace.
+   */
   private static int proguardCache(String sample, PrintStream sink) {
     Path dir = null;
     try {
@@ -55,6 +59,15 @@ public final class Training {
           sample + "/mapping.txt", sample + "/trace.txt"};
       int code = Main.run(retrace, System.in, sink, sink); // builds the cache
       code |= Main.run(retrace, System.in, sink, sink); // uses it
+      // A trace long enough to be retraced on several cores.
+      byte[] trace = Files.readAllBytes(Path.of(sample, "trace.txt"));
+      ByteArrayOutputStream longTrace = new ByteArrayOutputStream();
+      while (longTrace.size() < 256 << 10) {
+        longTrace.write(trace);
+        longTrace.write('\n');
+      }
+      code |= Main.run(new String[] {"proguard", "retrace", "--cache", cache, "-"},
+          new ByteArrayInputStream(longTrace.toByteArray()), sink, sink);
       return code;
     } catch (IOException e) {
       return Main.FAILURE;
