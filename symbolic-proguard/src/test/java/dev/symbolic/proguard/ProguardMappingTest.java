@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ProguardMappingTest {
@@ -117,6 +122,43 @@ class ProguardMappingTest {
       assertThat(mapping.remapMethod("c" + i, "a")).as("class %d", i).hasSize(40);
     }
     assertThat(mapping.brokenLineCount()).isEqualTo(classes / 1000);
+  }
+
+  @Property(tries = 200)
+  void classLinesAreFoundAcrossTheScansWindows(
+      @ForAll("layouts") List<Tuple.Tuple3<Integer, Integer, Boolean>> classes) {
+    // Padding lines of every length put class lines at, before and after the boundaries of the
+    // scan's 64 KiB windows, with either line break.
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < classes.size(); i++) {
+      String br = classes.get(i).get3() ? "\r\n" : "\n";
+      sb.append("com.example.C").append(i).append(" -> c").append(i).append(':').append(br);
+      for (int m = 0; m < i % 3; m++) {
+        sb.append("    ").append(m + 1).append(':').append(m + 1).append(":void m():1:1 -> a")
+            .append(br);
+      }
+      sb.append("    # ").append("x".repeat(classes.get(i).get1())).append(br);
+      if (classes.get(i).get2() % 2 == 0) {
+        sb.append(br); // a blank line
+      }
+    }
+    ProguardMapping mapping = ProguardMapping.parse(sb.toString());
+    assertThat(mapping.classCount()).isEqualTo(classes.size());
+    for (int i = 0; i < classes.size(); i++) {
+      assertThat(mapping.classMapping("c" + i)).as("class %d", i).hasValueSatisfying(
+          c -> assertThat(c.originalName()).isEqualTo("com.example.C" + c.obfuscatedName().substring(1)));
+      assertThat(mapping.remapMethod("c" + i, "a")).as("class %d", i).hasSize(i % 3);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Tuple.Tuple3<Integer, Integer, Boolean>>> layouts() {
+    Arbitrary<Integer> padding = Arbitraries.frequencyOf(
+        Tuple.of(6, Arbitraries.integers().between(0, 200)),
+        Tuple.of(3, Arbitraries.integers().between(65_400, 65_600)),
+        Tuple.of(1, Arbitraries.integers().between(0, 140_000)));
+    return Combinators.combine(padding, Arbitraries.integers().between(0, 9),
+        Arbitraries.of(true, false)).as(Tuple::of).list().ofMinSize(1).ofMaxSize(12);
   }
 
   @Property(tries = 300)
