@@ -433,8 +433,8 @@ public final class ProguardMapping implements Mapping {
   /**
    * Finds the lines of {@code [.., to)} that start with something other than white space: class
    * headers, comments and broken lines, a few in a hundred lines of a mapping. The bytes are
-   * copied through a window and searched with a plain loop, several times faster than a search
-   * through the view for every line.
+   * copied through a window and searched with a plain loop rather than through the view line by
+   * line (the 53 MB corpus mapping's scan: 42 -> 37 ms warm, 1-frame retraces 5 ms faster).
    */
   private static final class ColumnZeroLines {
     private final ByteView data;
